@@ -1,0 +1,100 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { requestClientCredentialsToken } from './authArmorToken';
+import { assertRequestStaysOnBaseUrl, tokenStateProperties } from './tokenState';
+
+/** Auth Armor API, OAuth 2.0 client credentials. Token logic: ./authArmorToken.ts. */
+export class AuthArmorApi implements ICredentialType {
+	name = 'authArmorApi';
+
+	displayName = 'Auth Armor API';
+
+	icon: Icon = { light: 'file:../nodes/AuthArmor/autharmor.svg', dark: 'file:../nodes/AuthArmor/autharmor.dark.svg' };
+
+	documentationUrl = 'https://docs.autharmor.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From the Auth Armor dashboard: your project\'s API keys',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. aarmor.api.request_auth',
+			description: 'Space-separated scopes to request. Leave empty for every scope granted to the client.',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: 'https://login.autharmor.com/connect/token',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.autharmor.com',
+			required: true,
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{ name: 'V4 (Current)', value: 'v4' },
+				{ name: 'V3', value: 'v3' },
+			],
+			default: 'v4',
+			description: 'The version the nodes\' operations use',
+		},
+		...tokenStateProperties,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await requestClientCredentialsToken.call(this, credentials);
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '={{"/" + $credentials.apiVersion + "/users"}}',
+			qs: { page_number: 1, page_size: 1 },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

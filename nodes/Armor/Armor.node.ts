@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { routeOperations } from '../shared/router';
+import { apiRequestExecutors, apiRequestFieldsForArmor, apiRequestOperations } from './actions/apiRequest';
+import { identityExecutors, identityFields, identityOperations } from './actions/identity';
+
+export class Armor implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Armor',
+		name: 'armor',
+		icon: { light: 'file:armor.svg', dark: 'file:armor.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with the Armor Defense API (cloud security)',
+		defaults: { name: 'Armor' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'armorApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Identity', value: 'identity' },
+					{ name: 'API Request', value: 'apiRequest' },
+				],
+				default: 'identity',
+			},
+			identityOperations,
+			...identityFields,
+			apiRequestOperations,
+			...apiRequestFieldsForArmor,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperations.call(this, { identity: identityExecutors, apiRequest: apiRequestExecutors });
+	}
+}

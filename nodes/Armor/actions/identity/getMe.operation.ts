@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiRequest } from '../../../shared/transport';
+import { accountContextOption, armorApi } from '../../armorApi';
+
+const show = { resource: ['identity'], operation: ['getMe'] };
+
+export const getMeFields: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'User With Accounts',
+				value: 'user',
+				description: 'One item: the user, with its accounts, departments, permissions and features',
+			},
+			{
+				name: 'One Item per Account',
+				value: 'accounts',
+				description: 'One item for each account the user can act on',
+			},
+		],
+		default: 'user',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [accountContextOption],
+	},
+];
+
+/** `user` comes as an object or, in some API revisions, as a one-element array; currencies are space padded. */
+export function normalizeMe(response: IDataObject): IDataObject {
+	const user = Array.isArray(response.user) ? ((response.user[0] as IDataObject) ?? {}) : ((response.user as IDataObject) ?? {});
+	const accounts = ((response.accounts as IDataObject[]) ?? []).map((account) => ({
+		...account,
+		...(typeof account.currency === 'string' ? { currency: account.currency.trim() } : {}),
+	}));
+	return {
+		user,
+		accounts,
+		departments: response.departments ?? [],
+		permissions: response.permissions ?? [],
+		features: response.features ?? [],
+	};
+}
+
+export async function getMe(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+	const response = (await apiRequest.call(this, armorApi, { method: 'GET', path: '/me' }, itemIndex)) as IDataObject;
+	const me = normalizeMe(response ?? {});
+	if (this.getNodeParameter('output', itemIndex, 'user') === 'accounts') {
+		return (me.accounts as IDataObject[]).map((account) => ({ ...account, userId: (me.user as IDataObject).id }));
+	}
+	return me;
+}

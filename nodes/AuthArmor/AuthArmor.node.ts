@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { routeOperations } from '../shared/router';
+import { apiRequestExecutors, apiRequestFieldsForAuthArmor, apiRequestOperations } from './actions/apiRequest';
+import { userExecutors, userFields, userOperations } from './actions/user';
+
+export class AuthArmor implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Auth Armor',
+		name: 'authArmor',
+		icon: { light: 'file:autharmor.svg', dark: 'file:autharmor.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage users of the Auth Armor passwordless authentication API',
+		defaults: { name: 'Auth Armor' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'authArmorApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'User', value: 'user' },
+					{ name: 'API Request', value: 'apiRequest' },
+				],
+				default: 'user',
+			},
+			userOperations,
+			...userFields,
+			apiRequestOperations,
+			...apiRequestFieldsForAuthArmor,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperations.call(this, { user: userExecutors, apiRequest: apiRequestExecutors });
+	}
+}

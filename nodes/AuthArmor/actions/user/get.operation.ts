@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiRequest } from '../../../shared/transport';
+import { authArmorApi } from '../../authArmorApi';
+import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
+
+const show = { resource: ['user'], operation: ['get'] };
+
+export const getFields: INodeProperties[] = [
+	...userIdentifierFields(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [usernamePlacementOption],
+	},
+];
+
+export async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const target = readUserTarget.call(this, itemIndex);
+	return (await apiRequest.call(
+		this,
+		authArmorApi,
+		{ method: 'GET', path: `/{apiVersion}/users/${target.segment}`, headers: target.headers, qs: target.qs },
+		itemIndex,
+	)) as IDataObject;
+}

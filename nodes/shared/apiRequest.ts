@@ -1,0 +1,166 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { OperationExecutor } from './router';
+import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
+
+/**
+ * The generic "API Request" operation both nodes offer: any method and path under the credential's base
+ * URL, authenticated by the credential. Each node adds its own options (account context, hidden username).
+ */
+
+const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+export function apiRequestFields(
+	show: { resource: string[]; operation: string[] },
+	example: { path: string; description: string },
+	extraOptions: INodeProperties[] = [],
+): INodeProperties[] {
+	const displayOptions = { show };
+	return [
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ name: method, value: method })),
+			default: 'GET',
+			displayOptions,
+		},
+		{
+			displayName: 'Path',
+			name: 'path',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: `e.g. ${example.path}`,
+			description: example.description,
+			displayOptions,
+		},
+		{
+			displayName: 'Query Parameters',
+			name: 'queryParameters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Query Parameter',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Parameter',
+					name: 'parameters',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Headers',
+			name: 'headerParameters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Header',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Header',
+					name: 'parameters',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'JSON Body',
+			name: 'jsonBody',
+			type: 'json',
+			default: '',
+			description: 'The request body as JSON. Leave empty to send no body.',
+			displayOptions: { show: { ...show, method: BODY_METHODS } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: [
+				...extraOptions,
+				{
+					displayName: 'Return Full Response',
+					name: 'returnFullResponse',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return the status code and headers along with the body',
+				},
+			],
+		},
+	];
+}
+
+function pairsToObject(collection: unknown): IDataObject {
+	const pairs = ((collection as IDataObject)?.parameters ?? []) as Array<{ name?: string; value?: string }>;
+	const result: IDataObject = {};
+	for (const { name, value } of pairs) if (name) result[name] = value ?? '';
+	return result;
+}
+
+function parseJsonBody(this: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject | IDataObject[] | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw === 'object') return raw as IDataObject;
+	try {
+		return JSON.parse(String(raw)) as IDataObject;
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `The JSON Body is not valid JSON: ${(error as Error).message}`, {
+			itemIndex,
+			description: 'Fix the JSON in "JSON Body", or leave it empty to send no body.',
+		});
+	}
+}
+
+/** Reads the generic request from the node's parameters. */
+export function readApiRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = pairsToObject(this.getNodeParameter('queryParameters', itemIndex, {}));
+	return {
+		method,
+		path: this.getNodeParameter('path', itemIndex) as string,
+		qs: Object.keys(qs).length ? qs : undefined,
+		headers: pairsToObject(this.getNodeParameter('headerParameters', itemIndex, {})),
+		body: BODY_METHODS.includes(method)
+			? parseJsonBody.call(this, this.getNodeParameter('jsonBody', itemIndex, ''), itemIndex)
+			: undefined,
+		returnFullResponse: options.returnFullResponse === true,
+	};
+}
+
+/** Response -> items: an array becomes one item per element, an empty answer `{ success: true }`. */
+export function responseToItems(response: unknown, fullResponse: boolean): IDataObject | IDataObject[] {
+	if (fullResponse) {
+		const full = response as IN8nHttpFullResponse;
+		return { statusCode: full.statusCode, headers: full.headers as IDataObject, body: full.body as IDataObject };
+	}
+	if (Array.isArray(response)) return response.map((entry) => (typeof entry === 'object' && entry ? entry : { value: entry }));
+	if (response && typeof response === 'object') return response as IDataObject;
+	if (response === undefined || response === null || response === '') return { success: true };
+	return { value: response as string };
+}
+
+/** The executor of the generic operation; `adapt` lets a node rewrite the request (e.g. `{user}`). */
+export function apiRequestOperation(
+	api: ApiDefinition,
+	adapt?: (this: IExecuteFunctions, request: ApiRequest, itemIndex: number) => ApiRequest,
+): OperationExecutor {
+	return async function (this: IExecuteFunctions, itemIndex: number) {
+		let request = readApiRequest.call(this, itemIndex);
+		if (adapt) request = adapt.call(this, request, itemIndex);
+		const response = await apiRequest.call(this, api, request, itemIndex);
+		return responseToItems(response, request.returnFullResponse === true);
+	};
+}

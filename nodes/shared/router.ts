@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** One operation: runs for one input item and returns what that item produced. */
+export type OperationExecutor = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[]>;
+
+export type OperationMap = Record<string, Record<string, OperationExecutor>>;
+
+/**
+ * The execute loop both nodes share: picks the operation, runs it for every item, pairs each output item
+ * with its input, and under "Continue On Fail" turns a failure into an `error` item instead of stopping.
+ */
+export async function routeOperations(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const returnData: INodeExecutionData[] = [];
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported.`);
+	}
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await execute.call(this, itemIndex);
+			const list = Array.isArray(result) ? result : [result];
+			for (const json of list) returnData.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const message = (error as Error).message;
+				const description = (error as { description?: string }).description;
+				returnData.push({
+					json: { error: message, ...(description ? { description } : {}) },
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			// Both constructors hand back an error that already is one of theirs.
+			if (error instanceof NodeApiError) {
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [returnData];
+}

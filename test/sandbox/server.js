@@ -1,0 +1,238 @@
+// @ts-check
+'use strict';
+
+/**
+ * A local stand-in for both vendor APIs (Armor Defense and Auth Armor), for unit, integration and
+ * end-to-end tests, the demo (`npm start`) and the benchmark. Built-ins only.
+ *
+ *   const sandbox = await startSandbox({ mfaDelayMs: 200 });
+ *   // sandbox.armorUrl, sandbox.authArmorUrl, sandbox.authArmorTokenUrl, sandbox.requests, ...
+ *   await sandbox.close();
+ */
+
+const http = require('http');
+const fixtures = require('./fixtures');
+const { json, writeReply, readBody, queryObject, normalizePath, sleep, cancelSleeps } = require('./http-util');
+const { DEFAULT_KNOBS, validateKnobs, createState, revokeAllTokens } = require('./state');
+const { injectFailures, takeFailure } = require('./failures');
+const { CONTROL_PREFIX, handleControl } = require('./control');
+const { handleArmor } = require('./armor-api');
+const { handleAuthArmor } = require('./autharmor-api');
+
+/** @typedef {import('./state').Knobs} Knobs */
+/** @typedef {import('./state').ApiName} ApiName */
+/** @typedef {import('./state').RecordedRequest} RecordedRequest */
+/** @typedef {import('./state').SandboxState} SandboxState */
+/** @typedef {import('./failures').FailureSpec} FailureSpec */
+/** @typedef {Partial<Knobs> & { host?: string, armorPort?: number, authArmorPort?: number }} SandboxOptions */
+
+/**
+ * @typedef {object} SandboxSummary
+ * @property {{ authorize: number, token: number, reissue: number, api: number, unauthorized: number }} armor
+ * @property {{ token: number, api: number, unauthorized: number }} authArmor
+ */
+
+/**
+ * @typedef {object} Sandbox
+ * @property {string} armorUrl
+ * @property {string} authArmorUrl
+ * @property {string} authArmorTokenUrl
+ * @property {RecordedRequest[]} requests every non-control request, in arrival order (one live array)
+ * @property {() => void} clearRequests
+ * @property {(knobs: Partial<Knobs>) => Knobs} configure changes knobs; returns all current knobs
+ * @property {() => number} revokeAllTokens returns how many tokens were invalidated
+ * @property {(spec: FailureSpec | FailureSpec[]) => void} injectFailures
+ * @property {() => SandboxSummary} summary
+ * @property {() => Promise<void>} close
+ */
+
+const ROUTERS = { armor: handleArmor, authArmor: handleAuthArmor };
+
+// ------------------------------------------------------------------ recording
+
+/**
+ * Appends the request to the log at arrival; body and status are filled in later.
+ * @param {SandboxState} state
+ * @param {ApiName} api
+ * @param {import('http').IncomingMessage} req
+ * @param {URL} url
+ * @returns {RecordedRequest}
+ */
+function record(state, api, req, url) {
+	/** @type {RecordedRequest} */
+	const entry = {
+		api,
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: queryObject(url.searchParams),
+		url: req.url ?? '/',
+		headers: { ...req.headers },
+		body: '',
+		status: 0,
+		receivedAt: Date.now(),
+	};
+	state.requests.push(entry);
+	return entry;
+}
+
+/**
+ * Counts the recorded requests by kind.
+ * @param {RecordedRequest[]} requests
+ * @returns {SandboxSummary}
+ */
+function summarize(requests) {
+	const summary = {
+		armor: { authorize: 0, token: 0, reissue: 0, api: 0, unauthorized: 0 },
+		authArmor: { token: 0, api: 0, unauthorized: 0 },
+	};
+	for (const request of requests) {
+		const path = normalizePath(request.path).toLowerCase();
+		if (request.api === 'armor') {
+			const post = request.method === 'POST';
+			if (post && path === '/auth/authorize') summary.armor.authorize += 1;
+			else if (post && path === '/auth/token') summary.armor.token += 1;
+			else if (post && path === '/auth/token/reissue') summary.armor.reissue += 1;
+			else summary.armor.api += 1;
+		} else if (path === '/connect/token') {
+			summary.authArmor.token += 1;
+		} else {
+			summary.authArmor.api += 1;
+		}
+		if (request.status === 401) summary[request.api].unauthorized += 1;
+	}
+	return summary;
+}
+
+// ------------------------------------------------------------------ request handling
+
+/**
+ * @param {Sandbox} sandbox
+ * @param {SandboxState} state
+ * @param {ApiName} api
+ * @param {import('http').IncomingMessage} req
+ * @param {import('http').ServerResponse} res
+ */
+async function handleRequest(sandbox, state, api, req, res) {
+	try {
+		// Concatenate rather than resolve, so a path such as '//x' stays a path.
+		const url = new URL(`http://sandbox.invalid${req.url ?? '/'}`);
+		if (url.pathname.startsWith(CONTROL_PREFIX)) {
+			writeReply(res, await handleControl(sandbox, req, url.pathname));
+			return;
+		}
+		const entry = record(state, api, req, url);
+		const body = await readBody(req);
+		entry.body = body ?? '';
+		const method = entry.method.toUpperCase();
+		const path = normalizePath(url.pathname);
+		const reply =
+			takeFailure(state, api, method, url.pathname) ??
+			(body === null
+				? json(413, { Message: 'The request body is too large.' })
+				: await ROUTERS[api](state, { method, path, params: url.searchParams, headers: req.headers, body }));
+		if (!(await sleep(state.sleeper, state.knobs.latencyMs))) {
+			res.destroy();
+			return;
+		}
+		entry.status = reply.status;
+		writeReply(res, reply);
+	} catch (error) {
+		console.error('[sandbox] internal error:', error instanceof Error ? error.message : error);
+		if (!res.headersSent) writeReply(res, json(500, { Message: 'Sandbox internal error.' }));
+	}
+}
+
+// ------------------------------------------------------------------ listeners
+
+/**
+ * @param {http.Server} server
+ * @param {string} host
+ * @param {number} port
+ * @returns {Promise<string>} the base URL
+ */
+function listen(server, host, port) {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			const address = /** @type {import('net').AddressInfo} */ (server.address());
+			const hostPart = host.includes(':') ? `[${host}]` : host;
+			resolve(`http://${hostPart}:${address.port}`);
+		});
+	});
+}
+
+/**
+ * @param {http.Server} server
+ * @returns {Promise<void>}
+ */
+function shutdown(server) {
+	return new Promise((resolve) => {
+		if (!server.listening) return resolve();
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}
+
+/**
+ * Separates listener options from knobs and validates both.
+ * @param {SandboxOptions} options
+ */
+function parseOptions(options) {
+	const { host = '127.0.0.1', armorPort = 0, authArmorPort = 0, ...knobs } = options;
+	if (typeof host !== 'string' || host === '') throw new TypeError('Sandbox option "host" must be a non-empty string.');
+	for (const [name, port] of Object.entries({ armorPort, authArmorPort })) {
+		if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`Sandbox option "${name}" must be a port number.`);
+	}
+	return { host, armorPort, authArmorPort, knobs: validateKnobs(knobs) };
+}
+
+/**
+ * Starts both listeners. Options: host (default 127.0.0.1), armorPort / authArmorPort (default 0 = random)
+ * and any knob (see DEFAULT_KNOBS).
+ * @param {SandboxOptions} [options]
+ * @returns {Promise<Sandbox>}
+ */
+async function startSandbox(options = {}) {
+	const { host, armorPort, authArmorPort, knobs } = parseOptions(options);
+	const state = createState(knobs);
+
+	/** @type {Sandbox} */
+	const sandbox = {
+		armorUrl: '',
+		authArmorUrl: '',
+		authArmorTokenUrl: '',
+		requests: state.requests,
+		clearRequests: () => {
+			state.requests.length = 0;
+		},
+		configure: (changes) => {
+			Object.assign(state.knobs, validateKnobs(changes));
+			return { ...state.knobs };
+		},
+		revokeAllTokens: () => revokeAllTokens(state),
+		injectFailures: (spec) => {
+			injectFailures(state, spec);
+		},
+		summary: () => summarize(state.requests),
+		close: async () => {
+			cancelSleeps(state.sleeper);
+			await Promise.all([shutdown(armorServer), shutdown(authArmorServer)]);
+		},
+	};
+
+	const armorServer = http.createServer((req, res) => void handleRequest(sandbox, state, 'armor', req, res));
+	const authArmorServer = http.createServer((req, res) => void handleRequest(sandbox, state, 'authArmor', req, res));
+	try {
+		sandbox.armorUrl = await listen(armorServer, host, armorPort);
+		sandbox.authArmorUrl = await listen(authArmorServer, host, authArmorPort);
+	} catch (error) {
+		await sandbox.close();
+		throw error;
+	}
+	sandbox.authArmorTokenUrl = `${sandbox.authArmorUrl}/connect/token`;
+	state.authArmor.issuer = sandbox.authArmorUrl;
+	return sandbox;
+}
+
+module.exports = { startSandbox, DEFAULT_KNOBS, ...fixtures };

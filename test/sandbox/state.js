@@ -1,0 +1,181 @@
+// @ts-check
+'use strict';
+
+/**
+ * The sandbox's mutable state and its knobs (validated here, once, for options, configure() and the
+ * control endpoint alike).
+ */
+
+const crypto = require('crypto');
+
+/**
+ * @typedef {object} Knobs
+ * @property {number} armorTokenLifetimeSeconds
+ * @property {'minutes' | 'seconds'} armorExpiresInUnit
+ * @property {number} codeLifetimeSeconds
+ * @property {number} mfaDelayMs
+ * @property {boolean} meUserAsArray
+ * @property {number} authArmorTokenLifetimeSeconds
+ * @property {number} authArmorUserCount
+ * @property {number} latencyMs
+ */
+
+/** @typedef {'armor' | 'authArmor'} ApiName */
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {ApiName} api
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string | string[]>} query
+ * @property {string} url
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {string} body
+ * @property {number} status 0 until the reply is written
+ * @property {number} receivedAt
+ */
+
+/**
+ * @typedef {object} Failure
+ * @property {ApiName} api
+ * @property {string | undefined} path
+ * @property {string | undefined} method
+ * @property {number} status
+ * @property {number} remaining
+ * @property {unknown} body
+ * @property {string | undefined} retryAfter
+ */
+
+/** @typedef {{ userId: number, expiresAt: number }} ArmorGrant */
+/** @typedef {{ clientId: string, scopes: string[], expiresAt: number }} AuthArmorGrant */
+
+/**
+ * @typedef {object} SandboxState
+ * @property {Knobs} knobs
+ * @property {import('./http-util').Sleeper} sleeper
+ * @property {RecordedRequest[]} requests
+ * @property {Failure[]} failures
+ * @property {{ codes: Map<string, ArmorGrant>, tokens: Map<string, ArmorGrant> }} armor
+ * @property {{
+ *   issuer: string,
+ *   signingKey: Buffer,
+ *   tokens: Map<string, AuthArmorGrant>,
+ *   renames: Map<number, string>,
+ *   renamedIndexByName: Map<string, number>,
+ *   renameVersion: number,
+ *   sortCache: Map<string, { key: string, order: Uint32Array }>,
+ * }} authArmor
+ */
+
+/** @type {Readonly<Knobs>} */
+const DEFAULT_KNOBS = Object.freeze({
+	armorTokenLifetimeSeconds: 900,
+	armorExpiresInUnit: 'minutes',
+	codeLifetimeSeconds: 120,
+	mfaDelayMs: 0,
+	meUserAsArray: false,
+	authArmorTokenLifetimeSeconds: 600,
+	authArmorUserCount: 25,
+	latencyMs: 0,
+});
+
+const MAX_USER_COUNT = 10_000_000;
+
+/** @type {Record<keyof Knobs, (value: unknown) => boolean>} */
+const KNOB_RULES = {
+	armorTokenLifetimeSeconds: isPositiveNumber,
+	armorExpiresInUnit: (v) => v === 'minutes' || v === 'seconds',
+	codeLifetimeSeconds: isPositiveNumber,
+	mfaDelayMs: isNonNegativeNumber,
+	meUserAsArray: (v) => typeof v === 'boolean',
+	authArmorTokenLifetimeSeconds: isPositiveNumber,
+	authArmorUserCount: (v) => Number.isInteger(v) && /** @type {number} */ (v) >= 0 && /** @type {number} */ (v) <= MAX_USER_COUNT,
+	latencyMs: isNonNegativeNumber,
+};
+
+/** @param {unknown} v */
+function isPositiveNumber(v) {
+	return typeof v === 'number' && Number.isFinite(v) && v > 0;
+}
+
+/** @param {unknown} v */
+function isNonNegativeNumber(v) {
+	return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+/** @returns {string[]} */
+function knobNames() {
+	return Object.keys(DEFAULT_KNOBS);
+}
+
+/**
+ * Checks a partial set of knobs; throws a TypeError naming the first bad one.
+ * @param {unknown} input
+ * @returns {Partial<Knobs>}
+ */
+function validateKnobs(input) {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		throw new TypeError('Sandbox knobs must be an object.');
+	}
+	/** @type {Record<string, unknown>} */
+	const knobs = {};
+	for (const [name, value] of Object.entries(input)) {
+		if (value === undefined) continue;
+		const rule = KNOB_RULES[/** @type {keyof Knobs} */ (name)];
+		if (!rule) throw new TypeError(`Unknown sandbox knob "${name}". Known: ${knobNames().join(', ')}.`);
+		if (!rule(value)) throw new TypeError(`Invalid value for sandbox knob "${name}": ${JSON.stringify(value)}.`);
+		knobs[name] = value;
+	}
+	return /** @type {Partial<Knobs>} */ (knobs);
+}
+
+/**
+ * @param {Partial<Knobs>} knobs already validated
+ * @returns {SandboxState}
+ */
+function createState(knobs) {
+	return {
+		knobs: { ...DEFAULT_KNOBS, ...knobs },
+		sleeper: { closed: false, pending: new Set() },
+		requests: [],
+		failures: [],
+		armor: { codes: new Map(), tokens: new Map() },
+		authArmor: {
+			issuer: '',
+			signingKey: crypto.randomBytes(32),
+			tokens: new Map(),
+			renames: new Map(),
+			renamedIndexByName: new Map(),
+			renameVersion: 0,
+			sortCache: new Map(),
+		},
+	};
+}
+
+/**
+ * Invalidates every token issued so far, on both APIs. Returns how many were dropped.
+ * @param {SandboxState} state
+ */
+function revokeAllTokens(state) {
+	const count = state.armor.tokens.size + state.authArmor.tokens.size;
+	state.armor.tokens.clear();
+	state.authArmor.tokens.clear();
+	return count;
+}
+
+/** @type {WeakMap<Map<string, { expiresAt: number }>, number>} */
+const pruneThresholds = new WeakMap();
+
+/**
+ * Drops expired entries whenever a map has doubled since the last sweep (amortised O(1) per token),
+ * so long benchmarks do not accumulate tokens or codes.
+ * @param {Map<string, { expiresAt: number }>} map
+ * @param {number} now
+ */
+function pruneExpired(map, now) {
+	if (map.size < (pruneThresholds.get(map) ?? 1000)) return;
+	for (const [key, grant] of map) if (grant.expiresAt <= now) map.delete(key);
+	pruneThresholds.set(map, Math.max(1000, map.size * 2));
+}
+
+module.exports = { DEFAULT_KNOBS, knobNames, validateKnobs, createState, revokeAllTokens, pruneExpired };

@@ -114,7 +114,7 @@ export function assertRequestStaysOnBaseUrl(
 ): void {
 	const base = new URL(normalizeBaseUrl(assertSafeBaseUrl(baseUrl, field)));
 	const target = requestTarget(request);
-	if (!target) throw new ArmorCredentialError('The request URL is not valid, so no credentials were sent.');
+	if (!target) throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
 	const basePath = base.pathname === '/' ? '' : base.pathname;
 	const inside =
 		target.origin === base.origin &&

@@ -1,0 +1,540 @@
+// @ts-check
+'use strict';
+/**
+ * Runs a REAL n8n (2.41, on Node 24) the way a user has it, for the e2e tests, `npm start` and the
+ * benchmark. Only Node built-ins are used, so this file also works before `npm install`.
+ *
+ *   const { ensureN8n, packPackage, N8nHost, nodeOutput } = require('./n8n-host');
+ *   const host = new N8nHost();
+ *   await host.installPackage(await packPackage());
+ *   await host.importCredentials([{ id, name, type, data }]);
+ *   await host.importWorkflow(workflow);
+ *   const result = await host.execute(workflow.id);
+ *   nodeOutput(result, 'Armor');          // -> [{ ...json }, ...]
+ *   await host.dispose();
+ *
+ * Every child process goes through `run()`, which times it and, on failure, throws an error that names
+ * the command and shows the tail of its output.
+ */
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const fsp = require('node:fs/promises');
+const http = require('node:http');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const ENSURE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'ensure-n8n.sh');
+const OUTPUT_TAIL_CHARS = 4000;
+const DEFAULT_COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
+
+/** @typedef {{ command: string, ms: number, code: number | null }} Timing */
+/**
+ * @typedef {object} RunOptions
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env]       full environment of the child (default: process.env)
+ * @property {string} [label]                how errors and timings name the command
+ * @property {boolean} [allowFailure]        resolve instead of throwing on a non-zero exit
+ * @property {number} [timeoutMs]
+ * @property {'pipe' | 'inherit'} [stderr]   'inherit' streams stderr to ours (install progress)
+ * @property {Timing[]} [timings]            every finished command is appended here
+ */
+/** @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string, ms: number }} RunResult */
+
+/** Last `n` characters of a text, marked when cut. */
+function tail(text, n = OUTPUT_TAIL_CHARS) {
+  const t = String(text || '').trimEnd();
+  return t.length > n ? `...${t.slice(-n)}` : t;
+}
+
+/**
+ * Runs one command to completion and collects its output. The single place that starts processes
+ * which are expected to end (npm, the n8n CLI commands, the install script).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {RunOptions} [options]
+ * @returns {Promise<RunResult>}
+ */
+function run(command, args, options = {}) {
+  const label = options.label || [path.basename(command), ...args].join(' ');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env || process.env,
+      stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
+      detached: process.platform !== 'win32', // own process group: a timeout kills its children too
+    });
+    liveChildren.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree(child, 'SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${label}: could not start ${command}: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      liveChildren.delete(child);
+      const ms = Date.now() - started;
+      options.timings?.push({ command: label, ms, code });
+      if (process.env.ARMOR_E2E_VERBOSE) process.stderr.write(`[n8n-host] ${label}: exit ${code} in ${ms} ms\n`);
+      const result = { code, signal, stdout, stderr, ms };
+      if ((code === 0 && !timedOut) || (options.allowFailure && !timedOut)) return resolve(result);
+      const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${code ?? signal}`;
+      const output = tail(`${stdout}\n${stderr}`);
+      reject(Object.assign(new Error(`${label} ${why} (cwd ${options.cwd || process.cwd()})\n${output}`), { result }));
+    });
+  });
+}
+
+/** Children of run()/start() still running: ended with their process groups if we exit first. */
+const liveChildren = new Set();
+process.once('exit', () => {
+  for (const child of liveChildren) killTree(child, 'SIGKILL');
+});
+
+/**
+ * Signals a child's whole process group (it was started detached), so that n8n's task-runner
+ * subprocess goes too; also after the child itself has exited, to end what is left of its group.
+ */
+function killTree(child, signal) {
+  if (child.pid === undefined) return;
+  try {
+    if (process.platform !== 'win32') return void process.kill(-child.pid, signal);
+  } catch {
+    /* no such group any more */
+  }
+  try {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** @type {Promise<{ node: string, n8nBin: string }> | undefined} */
+let ensured;
+
+/**
+ * Installs (first time only) Node 24 and n8n into the cache (scripts/ensure-n8n.sh) and returns their
+ * paths. Runs the script once per process; its progress goes to our stderr.
+ * @returns {Promise<{ node: string, n8nBin: string }>}
+ */
+function ensureN8n() {
+  ensured ??= run('bash', [ENSURE_SCRIPT], { stderr: 'inherit', label: 'scripts/ensure-n8n.sh', timeoutMs: 30 * 60 * 1000 })
+    .then(({ stdout }) => {
+      const value = (key) => /** @type {string | undefined} */ (stdout.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1]);
+      const node = value('NODE24');
+      const n8nBin = value('N8N_BIN');
+      if (!node || !n8nBin) throw new Error(`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`);
+      return { node, n8nBin };
+    })
+    .catch((error) => {
+      ensured = undefined; // let a later call try again
+      throw error;
+    });
+  return ensured;
+}
+
+/**
+ * Builds (unless `build: false`) and packs a package with `npm pack`, into a fresh temp folder.
+ * @param {{ build?: boolean, dir?: string, timings?: Timing[] }} [options] dir defaults to this repository
+ * @returns {Promise<string>} absolute path of the tarball
+ */
+async function packPackage({ build = true, dir = REPO_ROOT, timings } = {}) {
+  if (build) await run('npm', ['run', 'build'], { cwd: dir, timings });
+  const destination = await fsp.mkdtemp(path.join(os.tmpdir(), 'armor-pack-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+    cwd: dir,
+    timings,
+  });
+  const filename = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename;
+  return path.join(destination, path.basename(filename));
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves with the HTTP status of a GET, or 0 when nothing answers. */
+function httpStatus(url, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: timeoutMs }, (response) => {
+      response.resume();
+      resolve(response.statusCode || 0);
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(0));
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The encryption key n8n saved in a user folder's settings file, if any. */
+function savedEncryptionKey(userFolder) {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'config'), 'utf8'));
+    return typeof config.encryptionKey === 'string' ? config.encryptionKey : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the run out of `n8n execute --rawOutput` stdout written with N8N_LOG_FORMAT=json: every log line
+ * is a JSON object `{ level, message, metadata }`, and the run itself is the message that is a JSON
+ * document with `data.resultData` (logged at info level, on success and on a failed run alike).
+ * Lines that are not JSON (a node's own console output) are kept as plain log messages.
+ * @param {string} stdout
+ */
+function parseExecuteOutput(stdout) {
+  /** @type {any} */
+  let data;
+  /** @type {{ level: string, message: string }[]} */
+  const logs = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.trim()) continue;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      logs.push({ level: 'stdout', message: line });
+      continue;
+    }
+    const message = typeof entry?.message === 'string' ? entry.message : line;
+    if (message.trimStart().startsWith('{')) {
+      try {
+        const parsed = JSON.parse(message);
+        if (parsed?.data?.resultData) {
+          data = parsed;
+          continue;
+        }
+      } catch {
+        /* an ordinary message that starts with a brace */
+      }
+    }
+    logs.push({ level: String(entry?.level ?? 'info'), message });
+  }
+  return { data, logs };
+}
+
+/**
+ * @typedef {object} ExecuteResult
+ * @property {boolean} ok         exit code 0, a run was printed and it has no error
+ * @property {number | null} code exit code of `n8n execute`
+ * @property {any} data           the run (IRun): `{ data: { resultData: { runData, error?, lastNodeExecuted } }, status, finished, mode, startedAt, stoppedAt }`
+ * @property {string | undefined} error  the run's error message (or the CLI's, when nothing ran)
+ * @property {{ level: string, message: string }[]} logs  n8n's other log lines
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {number} ms
+ */
+
+/**
+ * The `json` of every item a node put out on its last run (output `outputIndex`, default 0). Throws,
+ * with the nodes that did run and the run's error, when the node did not run.
+ * @param {ExecuteResult} result
+ * @param {string} nodeName
+ * @param {number} [outputIndex]
+ * @returns {any[]}
+ */
+function nodeOutput(result, nodeName, outputIndex = 0) {
+  const taskData = lastRun(result, nodeName);
+  if (!taskData) {
+    const ran = Object.keys(result.data?.data?.resultData?.runData ?? {});
+    throw new Error(
+      `node "${nodeName}" did not run (ran: ${JSON.stringify(ran)}; error: ${result.error ?? 'none'})`,
+    );
+  }
+  const items = taskData.data?.main?.[outputIndex] ?? [];
+  return items.map((item) => item.json);
+}
+
+/**
+ * The error of a node's last run (`{ message, description, httpCode, ... }` as n8n serialised it), or
+ * undefined when it ran without error or did not run.
+ * @param {ExecuteResult} result
+ * @param {string} nodeName
+ */
+function nodeError(result, nodeName) {
+  return lastRun(result, nodeName)?.error;
+}
+
+function lastRun(result, nodeName) {
+  const runs = result.data?.data?.resultData?.runData?.[nodeName];
+  return Array.isArray(runs) && runs.length ? runs[runs.length - 1] : undefined;
+}
+
+class N8nHost {
+  /**
+   * @param {object} [options]
+   * @param {string} [options.userFolder]    N8N_USER_FOLDER (n8n keeps its data in `<userFolder>/.n8n`);
+   *                                         default: a new temp folder, removed by dispose()
+   * @param {string} [options.encryptionKey] default: the key saved in the folder, else a new random one
+   * @param {NodeJS.ProcessEnv} [options.env] extra/overriding environment for every n8n process
+   */
+  constructor({ userFolder, encryptionKey, env = {} } = {}) {
+    this.ownsUserFolder = !userFolder;
+    this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), 'armor-n8n-'));
+    fs.mkdirSync(this.userFolder, { recursive: true });
+    this.encryptionKey = encryptionKey || savedEncryptionKey(this.userFolder) || crypto.randomBytes(24).toString('base64');
+    this.extraEnv = env;
+    /** @type {Timing[]} */
+    this.timings = [];
+    /** @type {import('node:child_process').ChildProcess | undefined} */
+    this.server = undefined;
+    this.serverOutput = '';
+    /** @type {number | undefined} */
+    this.port = undefined;
+    this.fileCounter = 0;
+  }
+
+  /** Folder where the community-nodes screen installs packages. */
+  get nodesFolder() {
+    return path.join(this.userFolder, '.n8n', 'nodes');
+  }
+
+  /**
+   * Environment of one n8n process.
+   * @param {NodeJS.ProcessEnv} [overrides]
+   */
+  async n8nEnv(overrides = {}) {
+    return {
+      ...process.env,
+      NODE_ENV: 'production', // jest sets NODE_ENV=test, under which n8n refuses to load nodes
+      N8N_USER_FOLDER: this.userFolder,
+      N8N_ENCRYPTION_KEY: this.encryptionKey,
+      N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+      N8N_PORT: String(await freePort()),
+      N8N_DIAGNOSTICS_ENABLED: 'false',
+      N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+      N8N_PERSONALIZATION_ENABLED: 'false',
+      N8N_SECURE_COOKIE: 'false',
+      N8N_LOG_LEVEL: 'warn',
+      N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+      // n8n chmods its settings file to 0600 instead of warning that it is too wide
+      N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+      ...this.extraEnv,
+      ...overrides,
+    };
+  }
+
+  /**
+   * Runs one n8n CLI command to completion with this host's environment.
+   * @param {string[]} args
+   * @param {Omit<RunOptions, 'env' | 'timings'> & { env?: NodeJS.ProcessEnv }} [options]
+   */
+  async n8n(args, options = {}) {
+    const { node, n8nBin } = await ensureN8n();
+    return await run(node, [n8nBin, ...args], {
+      ...options,
+      label: options.label || `n8n ${args.join(' ')}`,
+      cwd: options.cwd || this.userFolder,
+      env: await this.n8nEnv(options.env),
+      timings: this.timings,
+    });
+  }
+
+  /** A path for a throw-away input/output file inside the user folder. */
+  scratchFile(name) {
+    const dir = path.join(this.userFolder, 'scratch');
+    fs.mkdirSync(dir, { recursive: true });
+    this.fileCounter += 1;
+    return path.join(dir, `${this.fileCounter}-${name}`);
+  }
+
+  /**
+   * Installs a package tarball the way n8n's community-nodes screen does: into `<userFolder>/.n8n/nodes`,
+   * without dev dependencies and without the peer `n8n-workflow` (n8n provides it). Replaces an
+   * installed version of the same package. n8n picks it up when its next process starts.
+   * @param {string} tarballPath
+   */
+  async installPackage(tarballPath) {
+    await fsp.mkdir(this.nodesFolder, { recursive: true });
+    const manifest = path.join(this.nodesFolder, 'package.json');
+    if (!fs.existsSync(manifest)) {
+      await fsp.writeFile(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+    }
+    await run(
+      'npm',
+      ['install', path.resolve(tarballPath), '--ignore-scripts', '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'],
+      { cwd: this.nodesFolder, timings: this.timings, label: `npm install ${path.basename(tarballPath)} (into .n8n/nodes)` },
+    );
+  }
+
+  /**
+   * Imports credentials; `data` is plain (n8n encrypts it on import). An existing id is overwritten.
+   * @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} list
+   */
+  async importCredentials(list) {
+    const file = this.scratchFile('credentials.json');
+    await fsp.writeFile(file, JSON.stringify(list), { mode: 0o600 });
+    try {
+      await this.n8n(['import:credentials', `--input=${file}`], { label: `n8n import:credentials (${list.length})` });
+    } finally {
+      await fsp.rm(file, { force: true });
+    }
+  }
+
+  /**
+   * Imports (or overwrites) one workflow; it must have an `id`.
+   * @param {{ id: string, name?: string, nodes: unknown[], connections: object, [key: string]: unknown }} workflow
+   */
+  async importWorkflow(workflow) {
+    if (!workflow.id) throw new Error('importWorkflow: the workflow needs an id');
+    const file = this.scratchFile('workflow.json');
+    await fsp.writeFile(file, JSON.stringify({ name: workflow.id, active: false, settings: {}, ...workflow }));
+    await this.n8n(['import:workflow', `--input=${file}`], { label: `n8n import:workflow ${workflow.id}` });
+  }
+
+  /**
+   * Runs a workflow (`n8n execute --id`) from its first trigger and returns the run. Does not throw
+   * when the run fails: see `ok` and `error`.
+   * @param {string} workflowId
+   * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+   * @returns {Promise<ExecuteResult>}
+   */
+  async execute(workflowId, options = {}) {
+    // `execute` prints the run through n8n's logger at info level; JSON log lines make it unambiguous.
+    const configured = String(options.env?.N8N_LOG_LEVEL ?? this.extraEnv.N8N_LOG_LEVEL ?? 'warn');
+    const level = LOG_LEVELS.indexOf(configured) < LOG_LEVELS.indexOf('info') ? 'info' : configured;
+    const { code, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
+      allowFailure: true,
+      timeoutMs: options.timeoutMs,
+      env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
+    });
+    const { data, logs } = parseExecuteOutput(stdout);
+    const runError = data?.data?.resultData?.error;
+    const ok = code === 0 && !!data && !runError;
+    let error = runError ? String(runError.message ?? JSON.stringify(runError)) : undefined;
+    if (!ok && !error) {
+      const errors = logs.filter((l) => l.level === 'error').map((l) => l.message.trim()).filter(Boolean);
+      error = errors.length ? errors.join('\n') : `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
+    }
+    return { ok, code, data, error, logs, stdout, stderr, ms };
+  }
+
+  /**
+   * All stored credentials, decrypted (what a credential's preAuthentication persisted is in `data`).
+   * @returns {Promise<{ id: string, name: string, type: string, data: Record<string, any> }[]>}
+   */
+  async exportCredentials() {
+    const file = this.scratchFile('credentials-export.json');
+    try {
+      await this.n8n(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+      return JSON.parse(await fsp.readFile(file, 'utf8'));
+    } finally {
+      await fsp.rm(file, { force: true });
+    }
+  }
+
+  /**
+   * Starts `n8n start` (editor + REST API) and resolves once /healthz answers 200.
+   * @param {{ port?: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, output?: 'pipe' | 'inherit' }} [options]
+   *        output 'inherit' shows n8n's console output on ours (for `npm start`); default keeps it for errors
+   * @returns {Promise<{ url: string, port: number }>}
+   */
+  async start({ port, timeoutMs = 3 * 60 * 1000, env = {}, output = 'pipe' } = {}) {
+    if (this.server) throw new Error('n8n is already running for this host');
+    const { node, n8nBin } = await ensureN8n();
+    const listenPort = port ?? (await freePort());
+    const childEnv = await this.n8nEnv({ ...env, N8N_PORT: String(listenPort) });
+    const started = Date.now();
+    const child = spawn(node, [n8nBin, 'start'], {
+      cwd: this.userFolder,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32', // our own group: stop() also ends n8n's task runner
+    });
+    this.server = child;
+    liveChildren.add(child);
+    this.serverOutput = '';
+    const keep = (chunk) => {
+      this.serverOutput = (this.serverOutput + chunk).slice(-64 * 1024);
+      if (output === 'inherit') process.stderr.write(chunk);
+    };
+    child.stdout?.setEncoding('utf8').on('data', keep);
+    child.stderr?.setEncoding('utf8').on('data', keep);
+    /** @type {string | undefined} */
+    let exited;
+    child.on('exit', (code, signal) => {
+      exited = `exited with ${code ?? signal}`;
+      liveChildren.delete(child);
+      if (this.server === child) this.server = undefined;
+    });
+    child.on('error', (error) => (exited = `could not start: ${error.message}`));
+
+    const url = `http://127.0.0.1:${listenPort}`;
+    while (!exited && Date.now() - started < timeoutMs) {
+      if ((await httpStatus(`${url}/healthz`)) === 200) {
+        this.port = listenPort;
+        this.timings.push({ command: 'n8n start (until /healthz)', ms: Date.now() - started, code: null });
+        return { url, port: listenPort };
+      }
+      await sleep(250);
+    }
+    const why = exited || `did not answer ${url}/healthz within ${timeoutMs} ms`;
+    await this.stop();
+    throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
+  }
+
+  /**
+   * Stops a server started with start(): SIGTERM (n8n shuts down gracefully), SIGKILL after `graceMs`.
+   * @param {{ graceMs?: number }} [options]
+   */
+  async stop({ graceMs = 20000 } = {}) {
+    const child = this.server;
+    if (!child) return;
+    const done = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+      else child.once('exit', resolve);
+    });
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => killTree(child, 'SIGKILL'), graceMs);
+    await done;
+    clearTimeout(timer);
+    killTree(child, 'SIGKILL'); // what is left of its group (a task runner that did not stop in time)
+    if (this.server === child) this.server = undefined;
+    this.port = undefined;
+  }
+
+  /** Stops the server and removes the user folder if this host created it (kept with ARMOR_E2E_KEEP=1). */
+  async dispose() {
+    await this.stop();
+    if (this.ownsUserFolder && !process.env.ARMOR_E2E_KEEP) {
+      await fsp.rm(this.userFolder, { recursive: true, force: true });
+    }
+  }
+}
+
+module.exports = {
+  REPO_ROOT,
+  ensureN8n,
+  packPackage,
+  N8nHost,
+  nodeOutput,
+  nodeError,
+  parseExecuteOutput,
+  run,
+  freePort,
+};

@@ -238,6 +238,15 @@ function parseExecuteOutput(stdout) {
   return { data, logs };
 }
 
+/** n8n execute's own error lines without its boilerplate, else its last line (e.g. "workflow ... does not exist"). */
+function cliError(logs) {
+  const boilerplate = /^(Error executing workflow\. See log messages for details\.|Execution error:|=+)$/;
+  const messages = logs.map((l) => ({ ...l, message: l.message.trim() })).filter((l) => l.message && !boilerplate.test(l.message));
+  const errors = [...new Set(messages.filter((l) => l.level === 'error').map((l) => l.message))];
+  if (errors.length) return tail(errors.join('\n'), 3000);
+  return messages.at(-1)?.message;
+}
+
 /**
  * @typedef {object} ExecuteResult
  * @property {boolean} ok         exit code 0, a run was printed and it has no error
@@ -332,6 +341,9 @@ class N8nHost {
       N8N_SECURE_COOKIE: 'false',
       N8N_LOG_LEVEL: 'warn',
       N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+      // we install an unverified package; setting it explicitly also silences a start-up deprecation notice
+      N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+      N8N_LISTEN_ADDRESS: '127.0.0.1',
       // n8n chmods its settings file to 0600 instead of warning that it is too wide
       N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
       ...this.extraEnv,
@@ -418,7 +430,7 @@ class N8nHost {
     // `execute` prints the run through n8n's logger at info level; JSON log lines make it unambiguous.
     const configured = String(options.env?.N8N_LOG_LEVEL ?? this.extraEnv.N8N_LOG_LEVEL ?? 'warn');
     const level = LOG_LEVELS.indexOf(configured) < LOG_LEVELS.indexOf('info') ? 'info' : configured;
-    const { code, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
+    const { code, signal, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
       allowFailure: true,
       timeoutMs: options.timeoutMs,
       env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
@@ -427,11 +439,8 @@ class N8nHost {
     const runError = data?.data?.resultData?.error;
     const ok = code === 0 && !!data && !runError;
     let error = runError ? String(runError.message ?? JSON.stringify(runError)) : undefined;
-    if (!ok && !error) {
-      const errors = logs.filter((l) => l.level === 'error').map((l) => l.message.trim()).filter(Boolean);
-      error = errors.length ? errors.join('\n') : `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
-    }
-    return { ok, code, data, error, logs, stdout, stderr, ms };
+    if (!ok && !error) error = cliError(logs) || `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
+    return { ok, code, signal, data, error, logs, stdout, stderr, ms };
   }
 
   /**
@@ -449,7 +458,8 @@ class N8nHost {
   }
 
   /**
-   * Starts `n8n start` (editor + REST API) and resolves once /healthz answers 200.
+   * Starts `n8n start` (editor + REST API) on 127.0.0.1 and resolves once it is fully up
+   * (`/healthz/readiness` answers 200: /healthz alone answers while migrations still run).
    * @param {{ port?: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, output?: 'pipe' | 'inherit' }} [options]
    *        output 'inherit' shows n8n's console output on ours (for `npm start`); default keeps it for errors
    * @returns {Promise<{ url: string, port: number }>}
@@ -486,14 +496,14 @@ class N8nHost {
 
     const url = `http://127.0.0.1:${listenPort}`;
     while (!exited && Date.now() - started < timeoutMs) {
-      if ((await httpStatus(`${url}/healthz`)) === 200) {
+      if ((await httpStatus(`${url}/healthz/readiness`)) === 200) {
         this.port = listenPort;
-        this.timings.push({ command: 'n8n start (until /healthz)', ms: Date.now() - started, code: null });
+        this.timings.push({ command: 'n8n start (until ready)', ms: Date.now() - started, code: null });
         return { url, port: listenPort };
       }
       await sleep(250);
     }
-    const why = exited || `did not answer ${url}/healthz within ${timeoutMs} ms`;
+    const why = exited || `was not ready (${url}/healthz/readiness) within ${timeoutMs} ms`;
     await this.stop();
     throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
   }

@@ -185,7 +185,7 @@ function getMe(state, _ctx, { user }) {
 		timezone: 'UTC',
 	};
 	return json(200, {
-		user: state.knobs.meUserAsArray ? [profile] : profile,
+		user: profile,
 		accounts: user.accounts,
 		departments: [],
 		permissions: fx.ARMOR_PERMISSIONS,

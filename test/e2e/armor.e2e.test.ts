@@ -1,0 +1,201 @@
+/**
+ * The package inside a real n8n (2.41), installed the way the community-nodes screen installs it, run with
+ * `n8n execute` against the sandbox. Asserts on the workflows' outputs and on the sandbox's request log.
+ */
+import { setTimeout as wait } from 'timers/promises';
+
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { ensureN8n, N8nHost, nodeError, nodeOutput, packPackage } from './n8n-host';
+import { armorCredential, authArmorCredential, manualWorkflow, packageNode } from './workflows';
+
+jest.setTimeout(5 * 60 * 1000);
+
+const ARMOR_LIFETIME_SECONDS = 90; // reported as seconds: renewal is due after 60 s (two thirds)
+const USERNAME = 'user3@autharmor.example';
+
+let sandbox: Sandbox;
+let host: N8nHost;
+const transcripts: string[] = [];
+const issuedTokens = new Set<string>();
+
+const armor = { id: 'armorMain01', name: 'Armor (e2e)' };
+const armorMfa = { id: 'armorMfa001', name: 'Armor MFA (e2e)' };
+const authArmor = { id: 'authArmor01', name: 'Auth Armor (e2e)' };
+
+async function execute(workflowId: string) {
+	const result = await host.execute(workflowId);
+	transcripts.push(result.stdout, result.stderr);
+	for (const request of sandbox.requests) {
+		const token = String(request.headers.authorization ?? '').split(' ')[1];
+		if (token) issuedTokens.add(token);
+	}
+	return result;
+}
+
+function armorLogins() {
+	return sandbox.requests.filter((r) => r.api === 'armor' && r.path === '/auth/authorize').length;
+}
+
+beforeAll(async () => {
+	await ensureN8n();
+	sandbox = await startSandbox({ armorTokenLifetimeSeconds: ARMOR_LIFETIME_SECONDS, armorExpiresInUnit: 'seconds' });
+	host = new N8nHost();
+	await host.installPackage(await packPackage());
+	await host.importCredentials([
+		armorCredential(sandbox, armor),
+		armorCredential(sandbox, { ...armorMfa, username: 'mfa@armor.example', password: 'mfa-password', mfaTimeout: 60 }),
+		authArmorCredential(sandbox, authArmor),
+	]);
+	await host.importWorkflow(
+		manualWorkflow('wfArmorGetMe', 'Armor Get Me', [packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armor)]),
+	);
+	await host.importWorkflow(
+		manualWorkflow('wfArmorMfa', 'Armor MFA', [packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armorMfa)]),
+	);
+	await host.importWorkflow(
+		manualWorkflow('wfAuthArmorUser', 'Auth Armor user', [
+			packageNode('authArmor', 'Get User', { resource: 'user', operation: 'get', by: 'username', username: USERNAME }, authArmor),
+			packageNode(
+				'authArmor',
+				'API Request',
+				{ resource: 'apiRequest', operation: 'send', method: 'GET', path: '/{apiVersion}/users/{user}', username: USERNAME },
+				authArmor,
+			),
+		]),
+	);
+	await host.importWorkflow(
+		manualWorkflow('wfGuard', 'Path guard', [
+			packageNode(
+				'armor',
+				'Escape',
+				{ resource: 'apiRequest', operation: 'send', method: 'GET', path: '//evil.example/me' },
+				armor,
+				{ onError: 'continueRegularOutput' },
+			),
+		]),
+	);
+}, 30 * 60 * 1000);
+
+afterAll(async () => {
+	await host?.dispose();
+	await sandbox?.close();
+});
+
+let firstLoginAt = 0;
+
+test('two executions log in once and call the API once each', async () => {
+	sandbox.clearRequests();
+	const first = await execute('wfArmorGetMe');
+	expect(first.error).toBeUndefined();
+	const second = await execute('wfArmorGetMe');
+	expect(second.error).toBeUndefined();
+
+	expect(sandbox.summary().armor).toMatchObject({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 0 });
+	firstLoginAt = sandbox.requests.find((r) => r.path === '/auth/authorize')!.receivedAt;
+
+	const [me] = nodeOutput(second, 'Get Me');
+	expect(me.user).toMatchObject({ username: 'demo@armor.example' });
+	expect(me.accounts.map((a: { id: number; currency: string }) => [a.id, a.currency])).toEqual([
+		[1001, 'USD'],
+		[1002, 'USD'],
+	]);
+
+	const [stored] = (await host.exportCredentials()).filter((c) => c.id === armor.id);
+	expect(stored.data.accessToken).toMatch(/^[0-9a-f]{32}$/);
+	expect(stored.data.tokenExpiresAt).toBeGreaterThan(Date.now());
+	expect(stored.data.tokenRenewAt).toBeLessThan(stored.data.tokenExpiresAt);
+});
+
+test('Auth Armor names the user by header only, and reuses its token', async () => {
+	sandbox.clearRequests();
+	for (let run = 0; run < 2; run++) {
+		const result = await execute('wfAuthArmorUser');
+		expect(result.error).toBeUndefined();
+		expect(nodeOutput(result, 'Get User')).toEqual([expect.objectContaining({ username: USERNAME })]);
+		expect(nodeOutput(result, 'API Request')).toEqual([expect.objectContaining({ username: USERNAME })]);
+	}
+	const apiCalls = sandbox.requests.filter((r) => r.api === 'authArmor' && r.path !== '/connect/token');
+	expect(apiCalls).toHaveLength(4);
+	for (const call of apiCalls) {
+		expect(call.path).toBe('/v4/users/00000000-0000-0000-0000-000000000000');
+		expect(call.url).not.toContain('user3');
+		expect(call.url).not.toContain(encodeURIComponent(USERNAME));
+		expect(call.headers['x-authArmor-usernamevalue'.toLowerCase()]).toBe(USERNAME);
+	}
+	const tokenRequests = sandbox.requests.filter((r) => r.path === '/connect/token');
+	expect(tokenRequests).toHaveLength(1);
+	expect(tokenRequests[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+	expect(new URLSearchParams(tokenRequests[0].body).get('grant_type')).toBe('client_credentials');
+});
+
+test('a login held open by MFA is waited for', async () => {
+	sandbox.configure({ mfaDelayMs: 4000 });
+	sandbox.clearRequests();
+	try {
+		const result = await execute('wfArmorMfa');
+		expect(result.error).toBeUndefined();
+		expect(nodeOutput(result, 'Get Me')[0].accounts.map((a: { id: number }) => a.id)).toEqual([2001]);
+	} finally {
+		sandbox.configure({ mfaDelayMs: 0 });
+	}
+	const authorize = sandbox.requests.filter((r) => r.path === '/auth/authorize');
+	expect(authorize).toHaveLength(1);
+	expect(authorize[0].status).toBe(200);
+	const me = sandbox.requests.find((r) => r.path === '/me')!;
+	expect(me.receivedAt - authorize[0].receivedAt).toBeGreaterThanOrEqual(4000);
+});
+
+test('the path guard refuses to leave the base URL, before any request', async () => {
+	sandbox.clearRequests();
+	const result = await execute('wfGuard');
+	const [item] = nodeOutput(result, 'Escape');
+	expect(item.error).toMatch(/could point at another host/);
+	expect(sandbox.requests).toHaveLength(0);
+});
+
+test('near expiry the token is reissued, not logged in again', async () => {
+	// Renewal is due two thirds into the token's life: wait for it in real time.
+	const renewAt = firstLoginAt + (ARMOR_LIFETIME_SECONDS * 2000) / 3;
+	await wait(Math.max(0, renewAt - Date.now() + 1000));
+	sandbox.clearRequests();
+	const result = await execute('wfArmorGetMe');
+	expect(result.error).toBeUndefined();
+	expect(sandbox.summary().armor).toMatchObject({ authorize: 0, token: 0, reissue: 1, api: 1, unauthorized: 0 });
+	const me = sandbox.requests.find((r) => r.path === '/me')!;
+	const reissue = sandbox.requests.find((r) => r.path === '/auth/token/reissue')!;
+	expect(me.receivedAt).toBeGreaterThanOrEqual(reissue.receivedAt);
+	// The next execution uses the reissued token as it is.
+	sandbox.clearRequests();
+	expect((await execute('wfArmorGetMe')).error).toBeUndefined();
+	expect(sandbox.summary().armor).toMatchObject({ authorize: 0, reissue: 0, api: 1 });
+});
+
+test('after a revoke: one 401, one new login, the request retried', async () => {
+	sandbox.revokeAllTokens();
+	sandbox.clearRequests();
+	const result = await execute('wfArmorGetMe');
+	expect(result.error).toBeUndefined();
+	expect(armorLogins()).toBe(1);
+	expect(sandbox.summary().armor).toMatchObject({ authorize: 1, token: 1, api: 2, unauthorized: 1 });
+	expect(sandbox.requests.filter((r) => r.path === '/me').map((r) => r.status)).toEqual([401, 200]);
+	expect(nodeOutput(result, 'Get Me')[0].accounts).toHaveLength(2);
+});
+
+test('a wrong password fails in words, without the password', async () => {
+	await host.importCredentials([armorCredential(sandbox, { ...armor, password: 'not-the-password' })]);
+	sandbox.clearRequests();
+	const result = await execute('wfArmorGetMe');
+	expect(result.ok).toBe(false);
+	const error = nodeError(result, 'Get Me');
+	expect(error.message).toMatch(/rejected the username or password/);
+	expect(JSON.stringify(result.data)).not.toContain('not-the-password');
+	await host.importCredentials([armorCredential(sandbox, armor)]);
+});
+
+test('no secret reached n8n\'s output or logs', () => {
+	const secrets = ['demo-password', 'mfa-password', 'sandbox-secret', 'not-the-password', ...issuedTokens];
+	expect(issuedTokens.size).toBeGreaterThanOrEqual(4);
+	const everything = transcripts.join('\n');
+	expect(everything.length).toBeGreaterThan(0);
+	for (const secret of secrets) expect(everything).not.toContain(secret);
+});

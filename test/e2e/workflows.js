@@ -1,0 +1,82 @@
+// @ts-check
+/**
+ * Credentials and workflows as n8n stores them, built for the sandbox. Used by the end-to-end tests,
+ * `npm start`'s demo and the benchmark, so all of them run the same shapes a user's n8n would hold.
+ */
+
+const PACKAGE = 'n8n-nodes-armor';
+const ARMOR_NODE = `${PACKAGE}.armor`;
+const AUTH_ARMOR_NODE = `${PACKAGE}.authArmor`;
+
+/**
+ * @param {{ armorUrl: string }} sandbox
+ * @param {{ id: string, name?: string, username?: string, password?: string, accountId?: string, mfaTimeout?: number }} options
+ */
+function armorCredential(sandbox, { id, name = 'Armor (sandbox)', username = 'demo@armor.example', password = 'demo-password', accountId = '', mfaTimeout = 300 }) {
+	return { id, name, type: 'armorApi', data: { baseUrl: sandbox.armorUrl, username, password, accountId, mfaTimeout } };
+}
+
+/**
+ * @param {{ authArmorUrl: string, authArmorTokenUrl: string }} sandbox
+ * @param {{ id: string, name?: string, clientId?: string, clientSecret?: string, scope?: string, apiVersion?: string }} options
+ */
+function authArmorCredential(sandbox, { id, name = 'Auth Armor (sandbox)', clientId = 'sandbox-client', clientSecret = 'sandbox-secret', scope = '', apiVersion = 'v4' }) {
+	return {
+		id,
+		name,
+		type: 'authArmorApi',
+		data: { clientId, clientSecret, scope, tokenUrl: sandbox.authArmorTokenUrl, baseUrl: sandbox.authArmorUrl, apiVersion },
+	};
+}
+
+/**
+ * A node of this package. `credential` is the `{ id, name }` of an imported credential.
+ * @param {'armor' | 'authArmor'} kind
+ * @param {string} name
+ * @param {Record<string, unknown>} parameters
+ * @param {{ id: string, name: string }} credential
+ * @param {Record<string, unknown>} [settings] node settings such as `{ continueOnFail: true }`
+ */
+function packageNode(kind, name, parameters, credential, settings = {}) {
+	const credentialType = kind === 'armor' ? 'armorApi' : 'authArmorApi';
+	return {
+		id: `${name.replace(/\W+/g, '-').toLowerCase()}-node`,
+		name,
+		type: kind === 'armor' ? ARMOR_NODE : AUTH_ARMOR_NODE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+		...settings,
+	};
+}
+
+/**
+ * Manual Trigger -> each of `nodes` (in parallel branches), positioned for the editor.
+ * @param {string} id
+ * @param {string} name
+ * @param {any[]} nodes
+ */
+function manualWorkflow(id, name, nodes) {
+	const trigger = {
+		id: `${id}-trigger`,
+		name: 'When clicking "Execute workflow"',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const placed = nodes.map((node, index) => ({ ...node, id: `${id}-${node.id}`, position: [260, index * 180] }));
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [trigger, ...placed],
+		connections: {
+			[trigger.name]: { main: [placed.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+		},
+	};
+}
+
+module.exports = { ARMOR_NODE, AUTH_ARMOR_NODE, armorCredential, authArmorCredential, packageNode, manualWorkflow };

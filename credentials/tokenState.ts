@@ -179,8 +179,10 @@ export function describeHttpFailure(error: unknown): HttpFailure {
 	const status = e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
 	let code = typeof e?.code === 'string' ? e.code : undefined;
 	if (!status && !code && e?.cause) return describeHttpFailure(e.cause);
-	if (code && /^\d+$/.test(code)) code = undefined;
-	return { status: Number.isFinite(status) ? status : undefined, body: e?.response?.data, code };
+	const answered = Number.isFinite(status) ? status : undefined;
+	// A network code only matters when nothing answered (axios also sets codes like ERR_BAD_REQUEST on a 4xx).
+	if (answered || (code && /^\d+$/.test(code))) code = undefined;
+	return { status: answered, body: e?.response?.data, code };
 }
 
 /** The vendor's own words from an error body, whichever of the documented shapes it has. */

@@ -187,7 +187,7 @@ test('a wrong password fails in words, without the password', async () => {
 	const result = await execute('wfArmorGetMe');
 	expect(result.ok).toBe(false);
 	const error = nodeError(result, 'Get Me');
-	expect(error.message).toMatch(/rejected the username or password/);
+	expect(error?.message).toMatch(/rejected the username or password/);
 	expect(JSON.stringify(result.data)).not.toContain('not-the-password');
 	await host.importCredentials([armorCredential(sandbox, armor)]);
 });

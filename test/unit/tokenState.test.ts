@@ -137,3 +137,13 @@ describe('describeHttpFailure and vendorMessage', () => {
 		expect(vendorMessage(body)).toBe(message);
 	});
 });
+
+describe('describeHttpFailure on an answered request', () => {
+	it('ignores axios codes such as ERR_BAD_REQUEST when the server answered', () => {
+		expect(describeHttpFailure({ code: 'ERR_BAD_REQUEST', response: { status: 401, data: '' } })).toEqual({
+			status: 401,
+			body: '',
+			code: undefined,
+		});
+	});
+});

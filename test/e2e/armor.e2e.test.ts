@@ -2,6 +2,8 @@
  * The package inside a real n8n (2.41), installed the way the community-nodes screen installs it, run with
  * `n8n execute` against the sandbox. Asserts on the workflows' outputs and on the sandbox's request log.
  */
+import { rmSync } from 'fs';
+import { dirname } from 'path';
 import { setTimeout as wait } from 'timers/promises';
 
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -40,7 +42,9 @@ beforeAll(async () => {
 	await ensureN8n();
 	sandbox = await startSandbox({ armorTokenLifetimeSeconds: ARMOR_LIFETIME_SECONDS, armorExpiresInUnit: 'seconds' });
 	host = new N8nHost();
-	await host.installPackage(await packPackage());
+	const tarball = await packPackage();
+	await host.installPackage(tarball);
+	rmSync(dirname(tarball), { recursive: true, force: true });
 	await host.importCredentials([
 		armorCredential(sandbox, armor),
 		armorCredential(sandbox, { ...armorMfa, username: 'mfa@armor.example', password: 'mfa-password', mfaTimeout: 60 }),

@@ -44,10 +44,49 @@ const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
  */
 /** @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string, ms: number }} RunResult */
 
-/** Last `n` characters of a text, marked when cut. */
+/**
+ * Last `n` characters of a text, marked when cut.
+ * @param {string} text
+ * @param {number} [n]
+ */
 function tail(text, n = OUTPUT_TAIL_CHARS) {
-  const t = String(text || '').trimEnd();
-  return t.length > n ? `...${t.slice(-n)}` : t;
+	const t = String(text || '').trimEnd();
+	return t.length > n ? `...${t.slice(-n)}` : t;
+}
+
+/**
+ * Children of run() and start() still running: ended, with their process groups, if we exit first.
+ * @type {Set<import('node:child_process').ChildProcess>}
+ */
+const liveChildren = new Set();
+/**
+ * Folders packPackage() made for its tarballs: removed when we exit (the tarball is installed by then).
+ * Jest does not run a test file's exit hooks: tests remove `path.dirname(tarball)` themselves.
+ */
+const packFolders = new Set();
+process.once('exit', () => {
+	for (const child of liveChildren) killTree(child, 'SIGKILL');
+	for (const folder of packFolders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * Signals a child's whole process group (it was started detached), so that n8n's task-runner
+ * subprocess goes too; also after the child itself has exited, to end what is left of its group.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
+function killTree(child, signal) {
+	if (child.pid === undefined) return;
+	try {
+		if (process.platform !== 'win32') return void process.kill(-child.pid, signal);
+	} catch {
+		/* no such group any more */
+	}
+	try {
+		if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+	} catch {
+		/* already gone */
+	}
 }
 
 /**
@@ -59,67 +98,43 @@ function tail(text, n = OUTPUT_TAIL_CHARS) {
  * @returns {Promise<RunResult>}
  */
 function run(command, args, options = {}) {
-  const label = options.label || [path.basename(command), ...args].join(' ');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env || process.env,
-      stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
-      detached: process.platform !== 'win32', // own process group: a timeout kills its children too
-    });
-    liveChildren.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr?.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killTree(child, 'SIGKILL');
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`${label}: could not start ${command}: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      liveChildren.delete(child);
-      const ms = Date.now() - started;
-      options.timings?.push({ command: label, ms, code });
-      if (process.env.ARMOR_E2E_VERBOSE) process.stderr.write(`[n8n-host] ${label}: exit ${code} in ${ms} ms\n`);
-      const result = { code, signal, stdout, stderr, ms };
-      if ((code === 0 && !timedOut) || (options.allowFailure && !timedOut)) return resolve(result);
-      const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${code ?? signal}`;
-      const output = tail(`${stdout}\n${stderr}`);
-      reject(Object.assign(new Error(`${label} ${why} (cwd ${options.cwd || process.cwd()})\n${output}`), { result }));
-    });
-  });
-}
-
-/** Children of run()/start() still running: ended with their process groups if we exit first. */
-const liveChildren = new Set();
-process.once('exit', () => {
-  for (const child of liveChildren) killTree(child, 'SIGKILL');
-});
-
-/**
- * Signals a child's whole process group (it was started detached), so that n8n's task-runner
- * subprocess goes too; also after the child itself has exited, to end what is left of its group.
- */
-function killTree(child, signal) {
-  if (child.pid === undefined) return;
-  try {
-    if (process.platform !== 'win32') return void process.kill(-child.pid, signal);
-  } catch {
-    /* no such group any more */
-  }
-  try {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  } catch {
-    /* already gone */
-  }
+	const label = options.label || [path.basename(command), ...args].join(' ');
+	const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env || process.env,
+			stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
+			detached: process.platform !== 'win32', // own process group: a timeout kills its children too
+		});
+		liveChildren.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+		child.stderr?.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			killTree(child, 'SIGKILL');
+		}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(new Error(`${label}: could not start ${command}: ${error.message}`));
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			liveChildren.delete(child);
+			const ms = Date.now() - started;
+			options.timings?.push({ command: label, ms, code });
+			if (process.env.ARMOR_E2E_VERBOSE) process.stderr.write(`[n8n-host] ${label}: exit ${code} in ${ms} ms\n`);
+			const result = { code, signal, stdout, stderr, ms };
+			if ((code === 0 && !timedOut) || (options.allowFailure && !timedOut)) return resolve(result);
+			const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${code ?? signal}`;
+			const output = tail(`${stdout}\n${stderr}`);
+			reject(Object.assign(new Error(`${label} ${why} (cwd ${options.cwd || process.cwd()})\n${output}`), { result }));
+		});
+	});
 }
 
 /** @type {Promise<{ node: string, n8nBin: string }> | undefined} */
@@ -131,73 +146,89 @@ let ensured;
  * @returns {Promise<{ node: string, n8nBin: string }>}
  */
 function ensureN8n() {
-  ensured ??= run('bash', [ENSURE_SCRIPT], { stderr: 'inherit', label: 'scripts/ensure-n8n.sh', timeoutMs: 30 * 60 * 1000 })
-    .then(({ stdout }) => {
-      const value = (key) => /** @type {string | undefined} */ (stdout.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1]);
-      const node = value('NODE24');
-      const n8nBin = value('N8N_BIN');
-      if (!node || !n8nBin) throw new Error(`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`);
-      return { node, n8nBin };
-    })
-    .catch((error) => {
-      ensured = undefined; // let a later call try again
-      throw error;
-    });
-  return ensured;
+	ensured ??= run('bash', [ENSURE_SCRIPT], {
+		stderr: 'inherit',
+		label: 'scripts/ensure-n8n.sh',
+		timeoutMs: 30 * 60 * 1000,
+	})
+		.then(({ stdout }) => {
+			const value = (/** @type {string} */ key) =>
+				/** @type {string | undefined} */ (stdout.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1]);
+			const node = value('NODE24');
+			const n8nBin = value('N8N_BIN');
+			if (!node || !n8nBin)
+				throw new Error(`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`);
+			return { node, n8nBin };
+		})
+		.catch((error) => {
+			ensured = undefined; // let a later call try again
+			throw error;
+		});
+	return ensured;
 }
 
 /**
- * Builds (unless `build: false`) and packs a package with `npm pack`, into a fresh temp folder.
+ * Builds (unless `build: false`) and packs a package with `npm pack`, into a fresh temp folder that is
+ * removed when this process exits.
  * @param {{ build?: boolean, dir?: string, timings?: Timing[] }} [options] dir defaults to this repository
  * @returns {Promise<string>} absolute path of the tarball
  */
 async function packPackage({ build = true, dir = REPO_ROOT, timings } = {}) {
-  if (build) await run('npm', ['run', 'build'], { cwd: dir, timings });
-  const destination = await fsp.mkdtemp(path.join(os.tmpdir(), 'armor-pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-    cwd: dir,
-    timings,
-  });
-  const filename = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename;
-  return path.join(destination, path.basename(filename));
+	if (build) await run('npm', ['run', 'build'], { cwd: dir, timings });
+	const destination = await fsp.mkdtemp(path.join(os.tmpdir(), 'armor-pack-'));
+	packFolders.add(destination);
+	const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+		cwd: dir,
+		timings,
+	});
+	const filename = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename;
+	return path.join(destination, path.basename(filename));
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
 }
 
-/** Resolves with the HTTP status of a GET, or 0 when nothing answers. */
+/**
+ * Resolves with the HTTP status of a GET, or 0 when nothing answers.
+ * @param {string} url
+ * @returns {Promise<number>}
+ */
 function httpStatus(url, timeoutMs = 2000) {
-  return new Promise((resolve) => {
-    const request = http.get(url, { timeout: timeoutMs }, (response) => {
-      response.resume();
-      resolve(response.statusCode || 0);
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(0));
-  });
+	return new Promise((resolve) => {
+		const request = http.get(url, { timeout: timeoutMs }, (response) => {
+			response.resume();
+			resolve(response.statusCode || 0);
+		});
+		request.on('timeout', () => request.destroy());
+		request.on('error', () => resolve(0));
+	});
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The encryption key n8n saved in a user folder's settings file, if any. */
+/**
+ * The encryption key n8n saved in a user folder's settings file, if any.
+ * @param {string} userFolder
+ * @returns {string | undefined}
+ */
 function savedEncryptionKey(userFolder) {
-  try {
-    const config = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'config'), 'utf8'));
-    return typeof config.encryptionKey === 'string' ? config.encryptionKey : undefined;
-  } catch {
-    return undefined;
-  }
+	try {
+		const config = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'config'), 'utf8'));
+		return typeof config.encryptionKey === 'string' ? config.encryptionKey : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -208,49 +239,57 @@ function savedEncryptionKey(userFolder) {
  * @param {string} stdout
  */
 function parseExecuteOutput(stdout) {
-  /** @type {any} */
-  let data;
-  /** @type {{ level: string, message: string }[]} */
-  const logs = [];
-  for (const line of stdout.split('\n')) {
-    if (!line.trim()) continue;
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      logs.push({ level: 'stdout', message: line });
-      continue;
-    }
-    const message = typeof entry?.message === 'string' ? entry.message : line;
-    if (message.trimStart().startsWith('{')) {
-      try {
-        const parsed = JSON.parse(message);
-        if (parsed?.data?.resultData) {
-          data = parsed;
-          continue;
-        }
-      } catch {
-        /* an ordinary message that starts with a brace */
-      }
-    }
-    logs.push({ level: String(entry?.level ?? 'info'), message });
-  }
-  return { data, logs };
+	/** @type {any} */
+	let data;
+	/** @type {{ level: string, message: string }[]} */
+	const logs = [];
+	for (const line of stdout.split('\n')) {
+		if (!line.trim()) continue;
+		let entry;
+		try {
+			entry = JSON.parse(line);
+		} catch {
+			logs.push({ level: 'stdout', message: line });
+			continue;
+		}
+		const message = typeof entry?.message === 'string' ? entry.message : line;
+		if (message.trimStart().startsWith('{')) {
+			try {
+				const parsed = JSON.parse(message);
+				if (parsed?.data?.resultData) {
+					data = parsed;
+					continue;
+				}
+			} catch {
+				/* an ordinary message that starts with a brace */
+			}
+		}
+		logs.push({ level: String(entry?.level ?? 'info'), message });
+	}
+	return { data, logs };
 }
 
-/** n8n execute's own error lines without its boilerplate, else its last line (e.g. "workflow ... does not exist"). */
+/**
+ * n8n execute's own error lines without its boilerplate, else its last line (e.g. "workflow ... does not exist").
+ * @param {{ level: string, message: string }[]} logs
+ */
 function cliError(logs) {
-  const boilerplate = /^(Error executing workflow\. See log messages for details\.|Execution error:|=+)$/;
-  const messages = logs.map((l) => ({ ...l, message: l.message.trim() })).filter((l) => l.message && !boilerplate.test(l.message));
-  const errors = [...new Set(messages.filter((l) => l.level === 'error').map((l) => l.message))];
-  if (errors.length) return tail(errors.join('\n'), 3000);
-  return messages.at(-1)?.message;
+	const boilerplate = /^(Error executing workflow\. See log messages for details\.|Execution error:|=+)$/;
+	const messages = logs
+		.map((l) => ({ ...l, message: l.message.trim() }))
+		.filter((l) => l.message && !boilerplate.test(l.message));
+	const errors = [...new Set(messages.filter((l) => l.level === 'error').map((l) => l.message))];
+	if (errors.length) return tail(errors.join('\n'), 3000);
+	return messages.at(-1)?.message;
 }
 
 /**
  * @typedef {object} ExecuteResult
- * @property {boolean} ok         exit code 0, a run was printed and it has no error
+ * @property {boolean} ok         the run was printed, has no error, and n8n exited with 0 (or see exitCrash)
  * @property {number | null} code exit code of `n8n execute`
+ * @property {NodeJS.Signals | null} signal  signal that ended it
+ * @property {NodeJS.Signals | undefined} exitCrash  set when it died by this signal after printing the
+ *           finished run (a known n8n 2.41 teardown crash, see execute()); the run counts
  * @property {any} data           the run (IRun): `{ data: { resultData: { runData, error?, lastNodeExecuted } }, status, finished, mode, startedAt, stoppedAt }`
  * @property {string | undefined} error  the run's error message (or the CLI's, when nothing ran)
  * @property {{ level: string, message: string }[]} logs  n8n's other log lines
@@ -268,15 +307,13 @@ function cliError(logs) {
  * @returns {any[]}
  */
 function nodeOutput(result, nodeName, outputIndex = 0) {
-  const taskData = lastRun(result, nodeName);
-  if (!taskData) {
-    const ran = Object.keys(result.data?.data?.resultData?.runData ?? {});
-    throw new Error(
-      `node "${nodeName}" did not run (ran: ${JSON.stringify(ran)}; error: ${result.error ?? 'none'})`,
-    );
-  }
-  const items = taskData.data?.main?.[outputIndex] ?? [];
-  return items.map((item) => item.json);
+	const taskData = lastRun(result, nodeName);
+	if (!taskData) {
+		const ran = Object.keys(result.data?.data?.resultData?.runData ?? {});
+		throw new Error(`node "${nodeName}" did not run (ran: ${JSON.stringify(ran)}; error: ${result.error ?? 'none'})`);
+	}
+	const items = taskData.data?.main?.[outputIndex] ?? [];
+	return items.map((/** @type {{ json: any }} */ item) => item.json);
 }
 
 /**
@@ -286,265 +323,292 @@ function nodeOutput(result, nodeName, outputIndex = 0) {
  * @param {string} nodeName
  */
 function nodeError(result, nodeName) {
-  return lastRun(result, nodeName)?.error;
+	return lastRun(result, nodeName)?.error;
 }
 
+/**
+ * @param {ExecuteResult} result
+ * @param {string} nodeName
+ * @returns {any}
+ */
 function lastRun(result, nodeName) {
-  const runs = result.data?.data?.resultData?.runData?.[nodeName];
-  return Array.isArray(runs) && runs.length ? runs[runs.length - 1] : undefined;
+	const runs = result.data?.data?.resultData?.runData?.[nodeName];
+	return Array.isArray(runs) && runs.length ? runs[runs.length - 1] : undefined;
 }
 
 class N8nHost {
-  /**
-   * @param {object} [options]
-   * @param {string} [options.userFolder]    N8N_USER_FOLDER (n8n keeps its data in `<userFolder>/.n8n`);
-   *                                         default: a new temp folder, removed by dispose()
-   * @param {string} [options.encryptionKey] default: the key saved in the folder, else a new random one
-   * @param {NodeJS.ProcessEnv} [options.env] extra/overriding environment for every n8n process
-   */
-  constructor({ userFolder, encryptionKey, env = {} } = {}) {
-    this.ownsUserFolder = !userFolder;
-    this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), 'armor-n8n-'));
-    fs.mkdirSync(this.userFolder, { recursive: true });
-    this.encryptionKey = encryptionKey || savedEncryptionKey(this.userFolder) || crypto.randomBytes(24).toString('base64');
-    this.extraEnv = env;
-    /** @type {Timing[]} */
-    this.timings = [];
-    /** @type {import('node:child_process').ChildProcess | undefined} */
-    this.server = undefined;
-    this.serverOutput = '';
-    /** @type {number | undefined} */
-    this.port = undefined;
-    this.fileCounter = 0;
-  }
+	/**
+	 * @param {object} [options]
+	 * @param {string} [options.userFolder]    N8N_USER_FOLDER (n8n keeps its data in `<userFolder>/.n8n`);
+	 *                                         default: a new temp folder, removed by dispose()
+	 * @param {string} [options.encryptionKey] default: the key saved in the folder, else a new random one
+	 * @param {NodeJS.ProcessEnv} [options.env] extra/overriding environment for every n8n process
+	 */
+	constructor({ userFolder, encryptionKey, env = {} } = {}) {
+		this.ownsUserFolder = !userFolder;
+		this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), 'armor-n8n-'));
+		fs.mkdirSync(this.userFolder, { recursive: true });
+		this.encryptionKey =
+			encryptionKey || savedEncryptionKey(this.userFolder) || crypto.randomBytes(24).toString('base64');
+		this.extraEnv = env;
+		/** @type {Timing[]} */
+		this.timings = [];
+		/** @type {import('node:child_process').ChildProcess | undefined} */
+		this.server = undefined;
+		this.serverOutput = '';
+		/** @type {number | undefined} */
+		this.port = undefined;
+		this.fileCounter = 0;
+	}
 
-  /** Folder where the community-nodes screen installs packages. */
-  get nodesFolder() {
-    return path.join(this.userFolder, '.n8n', 'nodes');
-  }
+	/** Folder where the community-nodes screen installs packages. */
+	get nodesFolder() {
+		return path.join(this.userFolder, '.n8n', 'nodes');
+	}
 
-  /**
-   * Environment of one n8n process.
-   * @param {NodeJS.ProcessEnv} [overrides]
-   */
-  async n8nEnv(overrides = {}) {
-    return {
-      ...process.env,
-      NODE_ENV: 'production', // jest sets NODE_ENV=test, under which n8n refuses to load nodes
-      N8N_USER_FOLDER: this.userFolder,
-      N8N_ENCRYPTION_KEY: this.encryptionKey,
-      N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-      N8N_PORT: String(await freePort()),
-      N8N_DIAGNOSTICS_ENABLED: 'false',
-      N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-      N8N_PERSONALIZATION_ENABLED: 'false',
-      N8N_SECURE_COOKIE: 'false',
-      N8N_LOG_LEVEL: 'warn',
-      N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-      // we install an unverified package; setting it explicitly also silences a start-up deprecation notice
-      N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-      N8N_LISTEN_ADDRESS: '127.0.0.1',
-      // n8n chmods its settings file to 0600 instead of warning that it is too wide
-      N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-      ...this.extraEnv,
-      ...overrides,
-    };
-  }
+	/**
+	 * Environment of one n8n process.
+	 * @param {NodeJS.ProcessEnv} [overrides]
+	 */
+	async n8nEnv(overrides = {}) {
+		return {
+			...process.env,
+			NODE_ENV: 'production', // jest sets NODE_ENV=test, under which n8n refuses to load nodes
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: this.encryptionKey,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_PORT: String(await freePort()),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// we install an unverified package; setting it explicitly also silences a start-up deprecation notice
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			// n8n chmods its settings file to 0600 instead of warning that it is too wide
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			...this.extraEnv,
+			...overrides,
+		};
+	}
 
-  /**
-   * Runs one n8n CLI command to completion with this host's environment.
-   * @param {string[]} args
-   * @param {Omit<RunOptions, 'env' | 'timings'> & { env?: NodeJS.ProcessEnv }} [options]
-   */
-  async n8n(args, options = {}) {
-    const { node, n8nBin } = await ensureN8n();
-    return await run(node, [n8nBin, ...args], {
-      ...options,
-      label: options.label || `n8n ${args.join(' ')}`,
-      cwd: options.cwd || this.userFolder,
-      env: await this.n8nEnv(options.env),
-      timings: this.timings,
-    });
-  }
+	/**
+	 * Runs one n8n CLI command to completion with this host's environment.
+	 * @param {string[]} args
+	 * @param {Omit<RunOptions, 'env' | 'timings'> & { env?: NodeJS.ProcessEnv }} [options]
+	 */
+	async n8n(args, options = {}) {
+		const { node, n8nBin } = await ensureN8n();
+		return await run(node, [n8nBin, ...args], {
+			...options,
+			label: options.label || `n8n ${args.join(' ')}`,
+			cwd: options.cwd || this.userFolder,
+			env: await this.n8nEnv(options.env),
+			timings: this.timings,
+		});
+	}
 
-  /** A path for a throw-away input/output file inside the user folder. */
-  scratchFile(name) {
-    const dir = path.join(this.userFolder, 'scratch');
-    fs.mkdirSync(dir, { recursive: true });
-    this.fileCounter += 1;
-    return path.join(dir, `${this.fileCounter}-${name}`);
-  }
+	/**
+	 * A path for a throw-away input/output file inside the user folder.
+	 * @param {string} name
+	 */
+	scratchFile(name) {
+		const dir = path.join(this.userFolder, 'scratch');
+		fs.mkdirSync(dir, { recursive: true });
+		this.fileCounter += 1;
+		return path.join(dir, `${this.fileCounter}-${name}`);
+	}
 
-  /**
-   * Installs a package tarball the way n8n's community-nodes screen does: into `<userFolder>/.n8n/nodes`,
-   * without dev dependencies and without the peer `n8n-workflow` (n8n provides it). Replaces an
-   * installed version of the same package. n8n picks it up when its next process starts.
-   * @param {string} tarballPath
-   */
-  async installPackage(tarballPath) {
-    await fsp.mkdir(this.nodesFolder, { recursive: true });
-    const manifest = path.join(this.nodesFolder, 'package.json');
-    if (!fs.existsSync(manifest)) {
-      await fsp.writeFile(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
-    }
-    await run(
-      'npm',
-      ['install', path.resolve(tarballPath), '--ignore-scripts', '--omit=dev', '--legacy-peer-deps', '--no-audit', '--no-fund'],
-      { cwd: this.nodesFolder, timings: this.timings, label: `npm install ${path.basename(tarballPath)} (into .n8n/nodes)` },
-    );
-  }
+	/**
+	 * Installs a package tarball the way n8n's community-nodes screen does: into `<userFolder>/.n8n/nodes`,
+	 * without dev dependencies and without the peer `n8n-workflow` (n8n provides it). Replaces an
+	 * installed version of the same package. n8n picks it up when its next process starts.
+	 * @param {string} tarballPath
+	 */
+	async installPackage(tarballPath) {
+		await fsp.mkdir(this.nodesFolder, { recursive: true });
+		const manifest = path.join(this.nodesFolder, 'package.json');
+		if (!fs.existsSync(manifest)) {
+			await fsp.writeFile(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+		}
+		await run(
+			'npm',
+			[
+				'install',
+				path.resolve(tarballPath),
+				'--ignore-scripts',
+				'--omit=dev',
+				'--legacy-peer-deps',
+				'--no-audit',
+				'--no-fund',
+			],
+			{
+				cwd: this.nodesFolder,
+				timings: this.timings,
+				label: `npm install ${path.basename(tarballPath)} (into .n8n/nodes)`,
+			},
+		);
+	}
 
-  /**
-   * Imports credentials; `data` is plain (n8n encrypts it on import). An existing id is overwritten.
-   * @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} list
-   */
-  async importCredentials(list) {
-    const file = this.scratchFile('credentials.json');
-    await fsp.writeFile(file, JSON.stringify(list), { mode: 0o600 });
-    try {
-      await this.n8n(['import:credentials', `--input=${file}`], { label: `n8n import:credentials (${list.length})` });
-    } finally {
-      await fsp.rm(file, { force: true });
-    }
-  }
+	/**
+	 * Imports credentials; `data` is plain (n8n encrypts it on import). An existing id is overwritten.
+	 * @param {{ id: string, name: string, type: string, data: Record<string, unknown> }[]} list
+	 */
+	async importCredentials(list) {
+		const file = this.scratchFile('credentials.json');
+		await fsp.writeFile(file, JSON.stringify(list), { mode: 0o600 });
+		try {
+			await this.n8n(['import:credentials', `--input=${file}`], { label: `n8n import:credentials (${list.length})` });
+		} finally {
+			await fsp.rm(file, { force: true });
+		}
+	}
 
-  /**
-   * Imports (or overwrites) one workflow; it must have an `id`.
-   * @param {{ id: string, name?: string, nodes: unknown[], connections: object, [key: string]: unknown }} workflow
-   */
-  async importWorkflow(workflow) {
-    if (!workflow.id) throw new Error('importWorkflow: the workflow needs an id');
-    const file = this.scratchFile('workflow.json');
-    await fsp.writeFile(file, JSON.stringify({ name: workflow.id, active: false, settings: {}, ...workflow }));
-    await this.n8n(['import:workflow', `--input=${file}`], { label: `n8n import:workflow ${workflow.id}` });
-  }
+	/**
+	 * Imports (or overwrites) one workflow; it must have an `id`.
+	 * @param {{ id: string, name?: string, nodes: unknown[], connections: object, [key: string]: unknown }} workflow
+	 */
+	async importWorkflow(workflow) {
+		if (!workflow.id) throw new Error('importWorkflow: the workflow needs an id');
+		const file = this.scratchFile('workflow.json');
+		await fsp.writeFile(file, JSON.stringify({ name: workflow.id, active: false, settings: {}, ...workflow }));
+		await this.n8n(['import:workflow', `--input=${file}`], { label: `n8n import:workflow ${workflow.id}` });
+	}
 
-  /**
-   * Runs a workflow (`n8n execute --id`) from its first trigger and returns the run. Does not throw
-   * when the run fails: see `ok` and `error`.
-   * @param {string} workflowId
-   * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
-   * @returns {Promise<ExecuteResult>}
-   */
-  async execute(workflowId, options = {}) {
-    // `execute` prints the run through n8n's logger at info level; JSON log lines make it unambiguous.
-    const configured = String(options.env?.N8N_LOG_LEVEL ?? this.extraEnv.N8N_LOG_LEVEL ?? 'warn');
-    const level = LOG_LEVELS.indexOf(configured) < LOG_LEVELS.indexOf('info') ? 'info' : configured;
-    const { code, signal, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
-      allowFailure: true,
-      timeoutMs: options.timeoutMs,
-      env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
-    });
-    const { data, logs } = parseExecuteOutput(stdout);
-    const runError = data?.data?.resultData?.error;
-    const ok = code === 0 && !!data && !runError;
-    let error = runError ? String(runError.message ?? JSON.stringify(runError)) : undefined;
-    if (!ok && !error) error = cliError(logs) || `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
-    return { ok, code, signal, data, error, logs, stdout, stderr, ms };
-  }
+	/**
+	 * Runs a workflow (`n8n execute --id`) from its first trigger and returns the run. Does not throw
+	 * when the run fails: see `ok` and `error`.
+	 * @param {string} workflowId
+	 * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+	 * @returns {Promise<ExecuteResult>}
+	 */
+	async execute(workflowId, options = {}) {
+		// `execute` prints the run through n8n's logger at info level; JSON log lines make it unambiguous.
+		const configured = String(options.env?.N8N_LOG_LEVEL ?? this.extraEnv.N8N_LOG_LEVEL ?? 'warn');
+		const level = LOG_LEVELS.indexOf(configured) < LOG_LEVELS.indexOf('info') ? 'info' : configured;
+		const { code, signal, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			allowFailure: true,
+			timeoutMs: options.timeoutMs,
+			env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
+		});
+		const { data, logs } = parseExecuteOutput(stdout);
+		const runError = data?.data?.resultData?.error;
+		// n8n 2.41's `execute` sometimes dies with SIGSEGV in process.exit(), after it printed the finished
+		// run: its expression-isolate pool disposes a replenished isolate without awaiting it
+		// (@n8n/expression-runtime IsolatePool.replenish). The run and what it stored are complete then.
+		const exitCrash = code === null && !!signal && !!data && data.finished !== false ? signal : undefined;
+		const ok = (code === 0 || !!exitCrash) && !!data && !runError;
+		let error = runError ? String(runError.message ?? JSON.stringify(runError)) : undefined;
+		if (!ok && !error)
+			error = cliError(logs) || `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
+		return { ok, code, signal, exitCrash, data, error, logs, stdout, stderr, ms };
+	}
 
-  /**
-   * All stored credentials, decrypted (what a credential's preAuthentication persisted is in `data`).
-   * @returns {Promise<{ id: string, name: string, type: string, data: Record<string, any> }[]>}
-   */
-  async exportCredentials() {
-    const file = this.scratchFile('credentials-export.json');
-    try {
-      await this.n8n(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
-      return JSON.parse(await fsp.readFile(file, 'utf8'));
-    } finally {
-      await fsp.rm(file, { force: true });
-    }
-  }
+	/**
+	 * All stored credentials, decrypted (what a credential's preAuthentication persisted is in `data`).
+	 * @returns {Promise<{ id: string, name: string, type: string, data: Record<string, any> }[]>}
+	 */
+	async exportCredentials() {
+		const file = this.scratchFile('credentials-export.json');
+		try {
+			await this.n8n(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+			return JSON.parse(await fsp.readFile(file, 'utf8'));
+		} finally {
+			await fsp.rm(file, { force: true });
+		}
+	}
 
-  /**
-   * Starts `n8n start` (editor + REST API) on 127.0.0.1 and resolves once it is fully up
-   * (`/healthz/readiness` answers 200: /healthz alone answers while migrations still run).
-   * @param {{ port?: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, output?: 'pipe' | 'inherit' }} [options]
-   *        output 'inherit' shows n8n's console output on ours (for `npm start`); default keeps it for errors
-   * @returns {Promise<{ url: string, port: number }>}
-   */
-  async start({ port, timeoutMs = 3 * 60 * 1000, env = {}, output = 'pipe' } = {}) {
-    if (this.server) throw new Error('n8n is already running for this host');
-    const { node, n8nBin } = await ensureN8n();
-    const listenPort = port ?? (await freePort());
-    const childEnv = await this.n8nEnv({ ...env, N8N_PORT: String(listenPort) });
-    const started = Date.now();
-    const child = spawn(node, [n8nBin, 'start'], {
-      cwd: this.userFolder,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32', // our own group: stop() also ends n8n's task runner
-    });
-    this.server = child;
-    liveChildren.add(child);
-    this.serverOutput = '';
-    const keep = (chunk) => {
-      this.serverOutput = (this.serverOutput + chunk).slice(-64 * 1024);
-      if (output === 'inherit') process.stderr.write(chunk);
-    };
-    child.stdout?.setEncoding('utf8').on('data', keep);
-    child.stderr?.setEncoding('utf8').on('data', keep);
-    /** @type {string | undefined} */
-    let exited;
-    child.on('exit', (code, signal) => {
-      exited = `exited with ${code ?? signal}`;
-      liveChildren.delete(child);
-      if (this.server === child) this.server = undefined;
-    });
-    child.on('error', (error) => (exited = `could not start: ${error.message}`));
+	/**
+	 * Starts `n8n start` (editor + REST API) on 127.0.0.1 and resolves once it is fully up
+	 * (`/healthz/readiness` answers 200: /healthz alone answers while migrations still run).
+	 * @param {{ port?: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, output?: 'pipe' | 'inherit' }} [options]
+	 *        output 'inherit' shows n8n's console output on ours (for `npm start`); default keeps it for errors
+	 * @returns {Promise<{ url: string, port: number }>}
+	 */
+	async start({ port, timeoutMs = 3 * 60 * 1000, env = {}, output = 'pipe' } = {}) {
+		if (this.server) throw new Error('n8n is already running for this host');
+		const { node, n8nBin } = await ensureN8n();
+		const listenPort = port ?? (await freePort());
+		const childEnv = await this.n8nEnv({ ...env, N8N_PORT: String(listenPort) });
+		const started = Date.now();
+		const child = spawn(node, [n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env: childEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: process.platform !== 'win32', // our own group: stop() also ends n8n's task runner
+		});
+		this.server = child;
+		liveChildren.add(child);
+		this.serverOutput = '';
+		const keep = (/** @type {string} */ chunk) => {
+			this.serverOutput = (this.serverOutput + chunk).slice(-64 * 1024);
+			if (output === 'inherit') process.stderr.write(chunk);
+		};
+		child.stdout?.setEncoding('utf8').on('data', keep);
+		child.stderr?.setEncoding('utf8').on('data', keep);
+		/** @type {string | undefined} */
+		let exited;
+		child.on('exit', (code, signal) => {
+			exited = `exited with ${code ?? signal}`;
+			liveChildren.delete(child);
+			killTree(child, 'SIGKILL'); // whatever is left of its process group (its task runner)
+			if (this.server === child) this.server = undefined;
+		});
+		child.on('error', (error) => (exited = `could not start: ${error.message}`));
 
-    const url = `http://127.0.0.1:${listenPort}`;
-    while (!exited && Date.now() - started < timeoutMs) {
-      if ((await httpStatus(`${url}/healthz/readiness`)) === 200) {
-        this.port = listenPort;
-        this.timings.push({ command: 'n8n start (until ready)', ms: Date.now() - started, code: null });
-        return { url, port: listenPort };
-      }
-      await sleep(250);
-    }
-    const why = exited || `was not ready (${url}/healthz/readiness) within ${timeoutMs} ms`;
-    await this.stop();
-    throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
-  }
+		const url = `http://127.0.0.1:${listenPort}`;
+		while (!exited && Date.now() - started < timeoutMs) {
+			if ((await httpStatus(`${url}/healthz/readiness`)) === 200) {
+				this.port = listenPort;
+				this.timings.push({ command: 'n8n start (until ready)', ms: Date.now() - started, code: null });
+				return { url, port: listenPort };
+			}
+			await sleep(250);
+		}
+		const why = exited || `was not ready (${url}/healthz/readiness) within ${timeoutMs} ms`;
+		await this.stop();
+		throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
+	}
 
-  /**
-   * Stops a server started with start(): SIGTERM (n8n shuts down gracefully), SIGKILL after `graceMs`.
-   * @param {{ graceMs?: number }} [options]
-   */
-  async stop({ graceMs = 20000 } = {}) {
-    const child = this.server;
-    if (!child) return;
-    const done = new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
-      else child.once('exit', resolve);
-    });
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => killTree(child, 'SIGKILL'), graceMs);
-    await done;
-    clearTimeout(timer);
-    killTree(child, 'SIGKILL'); // what is left of its group (a task runner that did not stop in time)
-    if (this.server === child) this.server = undefined;
-    this.port = undefined;
-  }
+	/**
+	 * Stops a server started with start(): SIGTERM (n8n shuts down gracefully), SIGKILL after `graceMs`.
+	 * @param {{ graceMs?: number }} [options]
+	 */
+	async stop({ graceMs = 20000 } = {}) {
+		const child = this.server;
+		if (!child) return;
+		const done = new Promise((resolve) => {
+			if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
+			else child.once('exit', resolve);
+		});
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => killTree(child, 'SIGKILL'), graceMs);
+		await done;
+		clearTimeout(timer);
+		killTree(child, 'SIGKILL'); // what is left of its group (a task runner that did not stop in time)
+		if (this.server === child) this.server = undefined;
+		this.port = undefined;
+	}
 
-  /** Stops the server and removes the user folder if this host created it (kept with ARMOR_E2E_KEEP=1). */
-  async dispose() {
-    await this.stop();
-    if (this.ownsUserFolder && !process.env.ARMOR_E2E_KEEP) {
-      await fsp.rm(this.userFolder, { recursive: true, force: true });
-    }
-  }
+	/** Stops the server and removes the user folder if this host created it (kept with ARMOR_E2E_KEEP=1). */
+	async dispose() {
+		await this.stop();
+		if (this.ownsUserFolder && !process.env.ARMOR_E2E_KEEP) {
+			await fsp.rm(this.userFolder, { recursive: true, force: true });
+		}
+	}
 }
 
 module.exports = {
-  REPO_ROOT,
-  ensureN8n,
-  packPackage,
-  N8nHost,
-  nodeOutput,
-  nodeError,
-  parseExecuteOutput,
-  run,
-  freePort,
+	REPO_ROOT,
+	ensureN8n,
+	packPackage,
+	N8nHost,
+	nodeOutput,
+	nodeError,
+	parseExecuteOutput,
+	run,
+	freePort,
 };

@@ -238,10 +238,9 @@ describe('MFA', () => {
 });
 
 describe('Login failures', () => {
-	// PRODUCT BUG (axios code read as a network failure): see the report. The 401 from /auth/authorize
-	// reaches loginFailure as an axios error with code 'ERR_BAD_REQUEST', which networkFailureMessage
-	// turns into "Could not reach Armor ... (ERR_BAD_REQUEST)" before the status is looked at.
-	test('PRODUCT BUG axios code read as network failure: a wrong password says the username or password was rejected', async () => {
+	// Regression (fixed in ce9f8aa): the 401 reaches loginFailure as an axios error with code
+	// 'ERR_BAD_REQUEST', which used to read as "Could not reach Armor ... (ERR_BAD_REQUEST)".
+	test('a wrong password says the username or password was rejected', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongPassword = 'not-the-password-42';
 		const credential = armorCredential({ password: wrongPassword });
@@ -272,7 +271,7 @@ describe('Login failures', () => {
 		expectNoSecretsIn(fixture, [error], [wrongPassword]);
 	});
 
-	test('PRODUCT BUG axios code read as network failure: Armor refusing the login with 429 says so', async () => {
+	test('Armor refusing the login with 429 says so', async () => {
 		const { sandbox, helper } = fixture;
 		sandbox.injectFailures({ api: 'armor', path: '/auth/authorize', status: 429, body: { Message: 'Too many attempts.' } });
 		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential: armorCredential() });

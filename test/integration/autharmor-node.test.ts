@@ -147,10 +147,9 @@ describe('Token', () => {
 		expect(apiBearers()[1]).toBe(`Bearer ${helper.storedData(credential).accessToken}`);
 	});
 
-	// PRODUCT BUG (axios code read as a network failure): see the report. The token endpoint's 400
-	// `invalid_client` reaches tokenFailure as an axios error with code 'ERR_BAD_REQUEST', reported as
-	// "Could not reach the Auth Armor token endpoint ... (ERR_BAD_REQUEST)".
-	test('PRODUCT BUG axios code read as network failure: a wrong client secret says the client ID or secret was rejected', async () => {
+	// Regression (fixed in ce9f8aa): the token endpoint's 400 `invalid_client` arrives as an axios error
+	// with code 'ERR_BAD_REQUEST', which used to read as "Could not reach the Auth Armor token endpoint".
+	test('a wrong client secret says the client ID or secret was rejected', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongSecret = 'definitely-wrong-secret';
 		const credential = authArmorCredential({ clientSecret: wrongSecret });

@@ -65,7 +65,7 @@ describe('Armor API credential', () => {
 		]);
 	});
 
-	test('PRODUCT BUG axios code read as network failure: a wrong password names the cause', async () => {
+	test('a wrong password names the cause', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongPassword = 'wrong-password-77';
 		const credential = helper.addCredential('armorApi', armorCredentialData(sandbox, { password: wrongPassword }));
@@ -152,7 +152,7 @@ describe('Auth Armor API credential', () => {
 		expect(requestsTo(sandbox, 'authArmor', '/v3/users')).toHaveLength(1);
 	});
 
-	test('PRODUCT BUG axios code read as network failure: a wrong client secret names the cause', async () => {
+	test('a wrong client secret names the cause', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongSecret = 'wrong-client-secret-1';
 		const credential = helper.addCredential('authArmorApi', authArmorCredentialData(sandbox, { clientSecret: wrongSecret }));

@@ -19,7 +19,7 @@
  *  - nodes run one at a time by calling `execute` the way `WorkflowExecute.executeNode` does; no
  *    workflow graph, no `WorkflowExecute` (it would need execution hooks and the CLI's persistence).
  */
-import { mkdtempSync } from 'fs';
+import { mkdirSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
@@ -87,13 +87,33 @@ import {
 let environmentReady = false;
 function ensureN8nEnvironment(): void {
 	if (environmentReady) return;
-	if (!process.env.N8N_USER_FOLDER) {
-		process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-armor-integration-'));
-	}
+	if (!process.env.N8N_USER_FOLDER) process.env.N8N_USER_FOLDER = userFolderForThisProcess();
 	process.env.N8N_ENCRYPTION_KEY ??= 'integration-test-key';
 	// n8n refuses a settings file readable by others unless told otherwise; the temp folder is ours.
 	process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 	environmentReady = true;
+}
+
+/**
+ * `<tmp>/n8n-nodes-armor-integration/<pid>`: one folder per jest worker (workers must not race on the
+ * settings file). Jest ends its workers without an 'exit' event, so folders of processes that no longer
+ * run are removed here instead.
+ */
+function userFolderForThisProcess(): string {
+	const base = path.join(tmpdir(), 'n8n-nodes-armor-integration');
+	mkdirSync(base, { recursive: true });
+	for (const entry of readdirSync(base)) {
+		const pid = Number(entry);
+		if (!Number.isInteger(pid) || pid === process.pid) continue;
+		try {
+			process.kill(pid, 0);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(path.join(base, entry), { recursive: true, force: true });
+		}
+	}
+	const folder = path.join(base, String(process.pid));
+	mkdirSync(folder, { recursive: true });
+	return folder;
 }
 
 // ------------------------------------------------------------------ node and credential types

@@ -185,7 +185,7 @@ function getMe(state, _ctx, { user }) {
 		timezone: 'UTC',
 	};
 	return json(200, {
-		user: profile,
+		user: state.knobs.meUserAsArray ? [profile] : profile,
 		accounts: user.accounts,
 		departments: [],
 		permissions: fx.ARMOR_PERMISSIONS,

@@ -73,9 +73,6 @@ function parseArgs(argv) {
 
 async function main() {
 	const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
-	process.stdout.write(
-		`${JSON.stringify({ armorUrl: sandbox.armorUrl, authArmorUrl: sandbox.authArmorUrl, authArmorTokenUrl: sandbox.authArmorTokenUrl })}\n`,
-	);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;
@@ -88,8 +85,12 @@ async function main() {
 			},
 		);
 	};
+	// Handlers first: whoever reads the line may signal at once.
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
+	process.stdout.write(
+		`${JSON.stringify({ armorUrl: sandbox.armorUrl, authArmorUrl: sandbox.authArmorUrl, authArmorTokenUrl: sandbox.authArmorTokenUrl })}\n`,
+	);
 }
 
 main().catch((error) => {

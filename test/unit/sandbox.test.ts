@@ -2,7 +2,7 @@
  * Tests of the sandbox itself (test/sandbox/): both vendor APIs as the reference describes them, the
  * knobs, the request log, failure injection, control endpoints and the CLI.
  */
-import { spawn } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
 	startSandbox,
@@ -1055,9 +1055,16 @@ describe('control endpoints', () => {
 
 describe('cli.js', () => {
 	const cli = path.join(__dirname, '..', 'sandbox', 'cli.js');
+	const children: ChildProcess[] = [];
+
+	// A failed expectation must not leave a CLI running (it would keep jest alive).
+	afterEach(() => {
+		for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
 
 	function run(args: string[]) {
 		const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+		children.push(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

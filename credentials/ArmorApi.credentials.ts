@@ -9,8 +9,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { renewArmorSession } from './armorSession';
-import { assertRequestStaysOnBaseUrl, tokenStateProperties } from './tokenState';
+import { armorTokenOwner, renewArmorSession } from './armorSession';
+import { assertRequestStaysOnBaseUrl, tokenStateProperties, tokenToPresent } from './tokenState';
 
 /** Armor Defense API, legacy username/password login ("FH-AUTH"). Token logic: ./armorSession.ts. */
 export class ArmorApi implements ICredentialType {
@@ -80,7 +80,7 @@ export class ArmorApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		headers.Authorization = `FH-AUTH ${String(credentials.accessToken ?? '')}`;
+		headers.Authorization = `FH-AUTH ${tokenToPresent(credentials, armorTokenOwner(credentials))}`;
 		// A node's own Account Context wins over the credential's default.
 		const hasAccountContext = Object.keys(headers).some((name) => name.toLowerCase() === 'x-account-context');
 		const accountId = String(credentials.accountId ?? '').trim();

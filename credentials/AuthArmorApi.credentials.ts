@@ -8,8 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { requestClientCredentialsToken } from './authArmorToken';
-import { assertRequestStaysOnBaseUrl, tokenStateProperties } from './tokenState';
+import { authArmorTokenOwner, requestClientCredentialsToken } from './authArmorToken';
+import { assertRequestStaysOnBaseUrl, tokenStateProperties, tokenToPresent } from './tokenState';
 
 /** Auth Armor API, OAuth 2.0 client credentials. Token logic: ./authArmorToken.ts. */
 export class AuthArmorApi implements ICredentialType {
@@ -85,7 +85,7 @@ export class AuthArmorApi implements ICredentialType {
 		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
 		return {
 			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${tokenToPresent(credentials, authArmorTokenOwner(credentials))}` },
 		};
 	}
 

@@ -106,10 +106,11 @@ function loginFailure(error: unknown, step: string, credentials: ICredentialData
 				);
 			}
 	}
-	return new ArmorCredentialError(
-		`Armor answered ${failure.status ?? 'with an error'} at ${step}${said ? `: ${said}` : ''}.`,
-		failure.status,
-	);
+	if (!failure.status) {
+		// Refused before reaching Armor, e.g. by the credential's "Allowed Domains" setting in n8n.
+		return new ArmorCredentialError(`The request to ${url} was not sent: ${failure.message}`);
+	}
+	return new ArmorCredentialError(`Armor answered ${failure.status} at ${step}${said ? `: ${said}` : ''}.`, failure.status);
 }
 
 /** Full login: `/auth/authorize` (may be held open by an MFA prompt) then `/auth/token`. */

@@ -48,9 +48,13 @@ function tokenFailure(error: unknown, tokenUrl: string, scope: string): ArmorCre
 	if (failure.status === 401) {
 		return new ArmorCredentialError('Auth Armor rejected the client ID or client secret. Check them in the credential.', 401);
 	}
+	if (!failure.status) {
+		// Refused before reaching Auth Armor, e.g. by the credential's "Allowed Domains" setting in n8n.
+		return new ArmorCredentialError(`The request to ${tokenUrl} was not sent: ${failure.message}`);
+	}
 	const said = vendorMessage(failure.body);
 	return new ArmorCredentialError(
-		`Auth Armor's token endpoint answered ${failure.status ?? 'with an error'}${said ? `: ${said}` : ''}.`,
+		`Auth Armor's token endpoint answered ${failure.status}${said ? `: ${said}` : ''}.`,
 		failure.status,
 	);
 }

@@ -53,6 +53,16 @@ export function isTokenAlive(state: TokenState, owner: string, now: number): boo
 	return state.accessToken !== '' && state.tokenOwner === owner && now < state.tokenExpiresAt - 5_000;
 }
 
+/**
+ * The token `authenticate` may present: only one obtained with the current settings. After the user changes
+ * the password or secret (n8n's credential test then keeps the stored token and skips preAuthentication),
+ * the request goes out without it, the API answers 401, and n8n logs in again with the new settings.
+ */
+export function tokenToPresent(credentials: ICredentialDataDecryptedObject, owner: string): string {
+	const state = readTokenState(credentials);
+	return state.tokenOwner === owner ? state.accessToken : '';
+}
+
 /** True when the next request should go through `preAuthentication` first. */
 export function isRenewalDue(state: TokenState, owner: string, now: number): boolean {
 	return !isTokenAlive(state, owner, now) || now >= state.tokenRenewAt;
@@ -167,22 +177,42 @@ export interface HttpFailure {
 	status?: number;
 	body?: unknown;
 	code?: string;
+	/** The error's own first line, with anything that looks like a credential header removed. */
+	message: string;
+}
+
+interface ErrorLink {
+	response?: { status?: number; data?: unknown };
+	httpCode?: string;
+	code?: unknown;
+	message?: unknown;
+	cause?: unknown;
+}
+
+/** The error and the errors it wraps (n8n-core wraps axios errors in a NodeApiError's `cause`). */
+function errorChain(error: unknown): ErrorLink[] {
+	const chain: ErrorLink[] = [];
+	for (let link = error as ErrorLink | undefined; link && typeof link === 'object' && chain.length < 5; link = link.cause as ErrorLink) {
+		chain.push(link);
+	}
+	return chain;
 }
 
 export function describeHttpFailure(error: unknown): HttpFailure {
-	const e = error as {
-		response?: { status?: number; data?: unknown };
-		httpCode?: string;
-		code?: string;
-		cause?: unknown;
-	};
-	const status = e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
-	let code = typeof e?.code === 'string' ? e.code : undefined;
-	if (!status && !code && e?.cause) return describeHttpFailure(e.cause);
-	const answered = Number.isFinite(status) ? status : undefined;
+	const chain = errorChain(error);
+	const message = safeErrorMessage(error);
+	const answered = chain.find((link) => Number.isFinite(link.response?.status));
+	if (answered) return { status: answered.response!.status, body: answered.response!.data, message };
+	const statusOnly = chain.find((link) => /^\d{3}$/.test(String(link.httpCode ?? '')));
+	if (statusOnly) return { status: Number(statusOnly.httpCode), message };
 	// A network code only matters when nothing answered (axios also sets codes like ERR_BAD_REQUEST on a 4xx).
-	if (answered || (code && /^\d+$/.test(code))) code = undefined;
-	return { status: answered, body: e?.response?.data, code };
+	const network = chain.find((link) => typeof link.code === 'string' && !/^\d+$/.test(link.code));
+	return { code: network?.code as string | undefined, message };
+}
+
+export function safeErrorMessage(error: unknown): string {
+	const text = String((error as Error)?.message ?? error ?? 'unknown error').split('\n')[0];
+	return text.replace(/(FH-AUTH|Bearer|ARMOR-PSK|Basic)\s+\S+/gi, '$1 [hidden]');
 }
 
 /** The vendor's own words from an error body, whichever of the documented shapes it has. */

@@ -52,12 +52,6 @@ export function toNodeError(node: INode, error: unknown, service: string, itemIn
 		});
 	}
 	const network = networkFailureMessage(failure, service, 'the credential\'s base URL');
-	const message = network ?? `The request to ${service} failed: ${safeMessage(error)}`;
+	const message = network ?? `The request to ${service} failed: ${failure.message}`;
 	return new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
-}
-
-/** The first line of an error's message, with anything that looks like a credential header removed. */
-function safeMessage(error: unknown): string {
-	const text = String((error as Error)?.message ?? error ?? 'unknown error').split('\n')[0];
-	return text.replace(/(FH-AUTH|Bearer|ARMOR-PSK)\s+\S+/gi, '$1 [hidden]');
 }

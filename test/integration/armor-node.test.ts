@@ -135,9 +135,8 @@ describe('Account context', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	// PRODUCT BUG (vendor message lost): see the report. n8n-core's httpRequestWithAuthentication throws a
-	// NodeApiError whose body sits in `cause.response.data`; describeHttpFailure only reads `response.data`.
-	test("PRODUCT BUG vendor message lost: an account that is not the user's surfaces the vendor's 403 message", async () => {
+	// n8n-core's httpRequestWithAuthentication throws a NodeApiError whose body sits in `cause.response.data`.
+	test("an account that is not the user's surfaces the vendor's 403 message", async () => {
 		const { sandbox, helper } = fixture;
 		const error = await runNodeError({
 			helper,
@@ -205,7 +204,7 @@ describe('API Request', () => {
 		expect(request.query).toEqual({ dryRun: 'true' });
 		expect(request.status).toBe(405);
 		expect(error).toBeInstanceOf(NodeApiError);
-		// The vendor's words are asserted by the "PRODUCT BUG vendor message lost" test only.
+		// The vendor's words are asserted by the account-context 403 test.
 		expect(error.message).toMatch(/^Armor answered 405: /);
 		expectNoSecretsIn(fixture, [error]);
 	});

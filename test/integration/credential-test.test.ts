@@ -79,12 +79,11 @@ describe('Armor API credential', () => {
 		expect(result.message).toMatch(/rejected the username or password/);
 	});
 
-	// PRODUCT BUG (credential test trusts a stored token): see the report. n8n 2.41's tester names its temp
-	// node 'noOp' (the NoOp description's own name), so CredentialsHelper's "is a credential test" check
-	// (`type === 'n8n-nodes-base.noOp'`) is false and preAuthentication does not run while the stored
-	// (un-redacted) token is non-empty. The test request then succeeds with the old user's token, whatever
-	// the new password is.
-	test('PRODUCT BUG credential test trusts a stored token: a wrong new password fails the test while an old token lives', async () => {
+	// n8n 2.41's tester names its temp node 'noOp' (the NoOp description's own name), so CredentialsHelper's
+	// "is a credential test" check (`type === 'n8n-nodes-base.noOp'`) is false and preAuthentication does not
+	// run while the stored (un-redacted) token is non-empty. `authenticate` therefore withholds a token obtained
+	// with other settings: the 401 makes n8n log in with the new ones.
+	test('a wrong new password fails the test while an old token lives', async () => {
 		const { sandbox, helper } = fixture;
 		const credential = helper.addCredential('armorApi', armorCredentialData(sandbox));
 		await testCredential(helper, credential, 'armorApi');
@@ -165,7 +164,7 @@ describe('Auth Armor API credential', () => {
 		expect(result.message).toMatch(/rejected the client ID or client secret/);
 	});
 
-	test('PRODUCT BUG credential test trusts a stored token: a wrong new client secret fails the test while an old token lives', async () => {
+	test('a wrong new client secret fails the test while an old token lives', async () => {
 		const { sandbox, helper } = fixture;
 		const credential = helper.addCredential('authArmorApi', authArmorCredentialData(sandbox));
 		await testCredential(helper, credential, 'authArmorApi');

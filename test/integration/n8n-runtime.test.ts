@@ -94,10 +94,9 @@ test('"Allowed Domains" that include the API host let the login through', async 
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
 });
 
-// PRODUCT BUG (domain restriction message lost, minor): see the report. n8n blocks the login request
-// with "Domain not allowed: ..." before sending it; loginFailure finds no status and no code and reports
-// "Armor answered with an error at /auth/authorize." although Armor was never asked.
-test('PRODUCT BUG domain restriction message lost: "Allowed Domains" without the API host block the login and say so', async () => {
+// n8n blocks the login request with "Domain not allowed: ..." before sending it: the error must say so,
+// not that Armor answered.
+test('"Allowed Domains" without the API host block the login and say so', async () => {
 	const { sandbox, helper } = fixture;
 	const credential = helper.addCredential(
 		'armorApi',

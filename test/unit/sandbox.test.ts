@@ -175,10 +175,14 @@ describe('startSandbox', () => {
 			() => 'failed',
 		);
 		await sleep(100);
+		const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+		const timersWhileWaiting = timers();
 		const started = Date.now();
 		await sb.close();
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(await outcome).toBe('failed');
+		// The 10 s MFA timer is gone too, so nothing keeps the process alive.
+		expect(timers()).toBeLessThan(timersWhileWaiting);
 	});
 });
 

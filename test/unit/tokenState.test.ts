@@ -115,7 +115,11 @@ describe('describeHttpFailure and vendorMessage', () => {
 			response: { status: 401, data: { Message: 'Invalid username or password.' } },
 			config: { headers: { Authorization: 'FH-AUTH secret' } },
 		});
-		expect(describeHttpFailure(error)).toEqual({ status: 401, body: { Message: 'Invalid username or password.' }, code: undefined });
+		expect(describeHttpFailure(error)).toEqual({
+			status: 401,
+			body: { Message: 'Invalid username or password.' },
+			message: 'Request failed',
+		});
 	});
 
 	it('finds the status of a wrapped error', () => {
@@ -140,10 +144,20 @@ describe('describeHttpFailure and vendorMessage', () => {
 
 describe('describeHttpFailure on an answered request', () => {
 	it('ignores axios codes such as ERR_BAD_REQUEST when the server answered', () => {
-		expect(describeHttpFailure({ code: 'ERR_BAD_REQUEST', response: { status: 401, data: '' } })).toEqual({
-			status: 401,
-			body: '',
+		const failure = describeHttpFailure({ code: 'ERR_BAD_REQUEST', response: { status: 401, data: '' } });
+		expect(failure).toMatchObject({ status: 401, body: '' });
+		expect(failure.code).toBeUndefined();
+	});
+
+	it('reads the body of an axios error wrapped by n8n-core', () => {
+		const wrapped = { httpCode: '403', message: 'Forbidden', cause: { response: { status: 403, data: { Message: 'No.' } } } };
+		expect(describeHttpFailure(wrapped)).toMatchObject({ status: 403, body: { Message: 'No.' } });
+	});
+
+	it('keeps the message of an error that never reached the server, without credentials', () => {
+		expect(describeHttpFailure(new Error('Domain not allowed: Bearer abc123 x'))).toEqual({
 			code: undefined,
+			message: 'Domain not allowed: Bearer [hidden] x',
 		});
 	});
 });

@@ -18,7 +18,10 @@ export class ArmorApi implements ICredentialType {
 
 	displayName = 'Armor API';
 
-	icon: Icon = { light: 'file:../nodes/Armor/armor.svg', dark: 'file:../nodes/Armor/armor.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Armor/armor.svg',
+		dark: 'file:../nodes/Armor/armor.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.armor.com/display/KBSS/Armor+API+Guide';
 
@@ -38,7 +41,8 @@ export class ArmorApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. name@example.com',
-			description: 'The Armor Management Portal user. For scheduled workflows, use a service account without MFA.',
+			description:
+				'The Armor Management Portal user. For scheduled workflows, use a service account without MFA.',
 		},
 		{
 			displayName: 'Password',
@@ -55,7 +59,7 @@ export class ArmorApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 1001',
 			description:
-				'Default account to act on (sent as X-Account-Context). Leave empty to use the user\'s default account. Nodes can override it.',
+				"Default account to act on (sent as X-Account-Context). Leave empty to use the user's default account. Nodes can override it.",
 		},
 		{
 			displayName: 'MFA Timeout (Seconds)',
@@ -67,7 +71,13 @@ export class ArmorApi implements ICredentialType {
 				'How long a login may wait for the user to approve an MFA prompt before it gives up',
 		},
 		...tokenStateProperties,
-		{ displayName: 'Reissue Token', name: 'reissueToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Reissue Token',
+			name: 'reissueToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -82,7 +92,9 @@ export class ArmorApi implements ICredentialType {
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 		headers.Authorization = `FH-AUTH ${tokenToPresent(credentials, armorTokenOwner(credentials))}`;
 		// A node's own Account Context wins over the credential's default.
-		const hasAccountContext = Object.keys(headers).some((name) => name.toLowerCase() === 'x-account-context');
+		const hasAccountContext = Object.keys(headers).some(
+			(name) => name.toLowerCase() === 'x-account-context',
+		);
 		const accountId = String(credentials.accountId ?? '').trim();
 		if (accountId && !hasAccountContext) headers['X-Account-Context'] = accountId;
 		return { ...requestOptions, headers };

@@ -17,7 +17,10 @@ export class AuthArmorApi implements ICredentialType {
 
 	displayName = 'Auth Armor API';
 
-	icon: Icon = { light: 'file:../nodes/AuthArmor/autharmor.svg', dark: 'file:../nodes/AuthArmor/autharmor.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/AuthArmor/autharmor.svg',
+		dark: 'file:../nodes/AuthArmor/autharmor.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.autharmor.com/';
 
@@ -28,7 +31,7 @@ export class AuthArmorApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'From the Auth Armor dashboard: your project\'s API keys',
+			description: "From the Auth Armor dashboard: your project's API keys",
 		},
 		{
 			displayName: 'Client Secret',
@@ -44,7 +47,8 @@ export class AuthArmorApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. aarmor.api.request_auth',
-			description: 'Space-separated scopes to request. Leave empty for every scope granted to the client.',
+			description:
+				'Space-separated scopes to request. Leave empty for every scope granted to the client.',
 		},
 		{
 			displayName: 'Token URL',
@@ -69,7 +73,7 @@ export class AuthArmorApi implements ICredentialType {
 				{ name: 'V3', value: 'v3' },
 			],
 			default: 'v4',
-			description: 'The version the nodes\' operations use',
+			description: "The version the nodes' operations use",
 		},
 		...tokenStateProperties,
 	];
@@ -85,7 +89,10 @@ export class AuthArmorApi implements ICredentialType {
 		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
 		return {
 			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${tokenToPresent(credentials, authArmorTokenOwner(credentials))}` },
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `Bearer ${tokenToPresent(credentials, authArmorTokenOwner(credentials))}`,
+			},
 		};
 	}
 

@@ -26,7 +26,12 @@ const DEFAULT_MFA_TIMEOUT_SECONDS = 300;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export function armorTokenOwner(credentials: ICredentialDataDecryptedObject): string {
-	return tokenOwnerOf('armorApi', normalizedBaseUrl(credentials), credentials.username, credentials.password);
+	return tokenOwnerOf(
+		'armorApi',
+		normalizedBaseUrl(credentials),
+		credentials.username,
+		credentials.password,
+	);
 }
 
 function normalizedBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -43,14 +48,26 @@ export function readExpiresIn(value: unknown): number {
 	return n <= 60 ? n * 60 : n;
 }
 
-function tokenStateFor(credentials: ICredentialDataDecryptedObject, body: IDataObject, now: number): IDataObject {
+function tokenStateFor(
+	credentials: ICredentialDataDecryptedObject,
+	body: IDataObject,
+	now: number,
+): IDataObject {
 	const accessToken = typeof body.access_token === 'string' ? body.access_token : '';
 	if (!accessToken) {
-		throw new ArmorCredentialError(`${SERVICE} answered the token request without an access token. Try again later.`);
+		throw new ArmorCredentialError(
+			`${SERVICE} answered the token request without an access token. Try again later.`,
+		);
 	}
 	const lifetime = readExpiresIn(body.expires_in);
 	return {
-		...issuedTokenState(accessToken, armorTokenOwner(credentials), now, lifetime, lifetime * RENEW_FRACTION),
+		...issuedTokenState(
+			accessToken,
+			armorTokenOwner(credentials),
+			now,
+			lifetime,
+			lifetime * RENEW_FRACTION,
+		),
 		// The token to present to /auth/token/reissue. It is kept apart from `accessToken` because the
 		// transport blanks `accessToken` to make n8n call preAuthentication before the token expires.
 		reissueToken: accessToken,
@@ -74,7 +91,11 @@ async function postJson(
 	})) as IDataObject;
 }
 
-function loginFailure(error: unknown, step: string, credentials: ICredentialDataDecryptedObject): ArmorCredentialError {
+function loginFailure(
+	error: unknown,
+	step: string,
+	credentials: ICredentialDataDecryptedObject,
+): ArmorCredentialError {
 	const failure = describeHttpFailure(error);
 	const url = `${normalizedBaseUrl(credentials)}${step}`;
 	const said = vendorMessage(failure.body);
@@ -91,8 +112,14 @@ function loginFailure(error: unknown, step: string, credentials: ICredentialData
 	switch (failure.status) {
 		case 401:
 			return step === '/auth/authorize'
-				? new ArmorCredentialError('Armor rejected the username or password. Check them in the credential.', 401)
-				: new ArmorCredentialError(`Armor refused the session token${said ? ` (${said})` : ''}.`, 401);
+				? new ArmorCredentialError(
+						'Armor rejected the username or password. Check them in the credential.',
+						401,
+					)
+				: new ArmorCredentialError(
+						`Armor refused the session token${said ? ` (${said})` : ''}.`,
+						401,
+					);
 		case 429:
 			return new ArmorCredentialError(
 				'Armor refused the login: too many authentication attempts. Wait a few minutes before trying again.',
@@ -110,7 +137,10 @@ function loginFailure(error: unknown, step: string, credentials: ICredentialData
 		// Refused before reaching Armor, e.g. by the credential's "Allowed Domains" setting in n8n.
 		return new ArmorCredentialError(`The request to ${url} was not sent: ${failure.message}`);
 	}
-	return new ArmorCredentialError(`Armor answered ${failure.status} at ${step}${said ? `: ${said}` : ''}.`, failure.status);
+	return new ArmorCredentialError(
+		`Armor answered ${failure.status} at ${step}${said ? `: ${said}` : ''}.`,
+		failure.status,
+	);
 }
 
 /** Full login: `/auth/authorize` (may be held open by an MFA prompt) then `/auth/token`. */
@@ -135,7 +165,11 @@ export async function logIn(
 	} catch (error) {
 		throw loginFailure(error, '/auth/authorize', credentials);
 	}
-	if (authorization?.success !== true || typeof authorization.code !== 'string' || !authorization.code) {
+	if (
+		authorization?.success !== true ||
+		typeof authorization.code !== 'string' ||
+		!authorization.code
+	) {
 		throw new ArmorCredentialError(
 			'Armor did not complete the login (no authorization code was returned). If the account uses MFA, the prompt may have been declined.',
 		);
@@ -160,7 +194,9 @@ export async function reissueAccessToken(
 ): Promise<IDataObject> {
 	let token: IDataObject;
 	try {
-		token = await postJson(this, credentials, '/auth/token/reissue', { token: credentials.reissueToken });
+		token = await postJson(this, credentials, '/auth/token/reissue', {
+			token: credentials.reissueToken,
+		});
 	} catch (error) {
 		throw loginFailure(error, '/auth/token/reissue', credentials);
 	}

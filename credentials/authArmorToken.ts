@@ -32,7 +32,9 @@ function tokenFailure(error: unknown, tokenUrl: string, scope: string): ArmorCre
 	const failure = describeHttpFailure(error);
 	const network = networkFailureMessage(failure, 'the Auth Armor token endpoint', tokenUrl);
 	if (network) return new ArmorCredentialError(network);
-	const body = (typeof failure.body === 'object' && failure.body ? failure.body : {}) as IDataObject;
+	const body = (
+		typeof failure.body === 'object' && failure.body ? failure.body : {}
+	) as IDataObject;
 	switch (body.error) {
 		case 'invalid_client':
 			return new ArmorCredentialError(
@@ -46,7 +48,10 @@ function tokenFailure(error: unknown, tokenUrl: string, scope: string): ArmorCre
 			);
 	}
 	if (failure.status === 401) {
-		return new ArmorCredentialError('Auth Armor rejected the client ID or client secret. Check them in the credential.', 401);
+		return new ArmorCredentialError(
+			'Auth Armor rejected the client ID or client secret. Check them in the credential.',
+			401,
+		);
 	}
 	if (!failure.status) {
 		// Refused before reaching Auth Armor, e.g. by the credential's "Allowed Domains" setting in n8n.
@@ -77,7 +82,9 @@ export async function requestClientCredentialsToken(
 ): Promise<IDataObject> {
 	const tokenUrl = assertSafeBaseUrl(credentials.tokenUrl, 'Token URL').href;
 	if (!credentials.clientId || !credentials.clientSecret) {
-		throw new ArmorCredentialError('Enter the Auth Armor client ID and client secret in the credential.');
+		throw new ArmorCredentialError(
+			'Enter the Auth Armor client ID and client secret in the credential.',
+		);
 	}
 	const scope = String(credentials.scope ?? '').trim();
 	const form = new URLSearchParams({
@@ -101,13 +108,23 @@ export async function requestClientCredentialsToken(
 	}
 	const body = parseJsonObject(answer);
 	if (!body) {
-		throw new ArmorCredentialError('The Auth Armor token endpoint did not answer with JSON. Check the Token URL.');
+		throw new ArmorCredentialError(
+			'The Auth Armor token endpoint did not answer with JSON. Check the Token URL.',
+		);
 	}
 	const accessToken = typeof body?.access_token === 'string' ? body.access_token : '';
 	if (!accessToken) {
-		throw new ArmorCredentialError('The Auth Armor token endpoint answered without an access token. Check the Token URL.');
+		throw new ArmorCredentialError(
+			'The Auth Armor token endpoint answered without an access token. Check the Token URL.',
+		);
 	}
 	const lifetime = Number(body.expires_in) > 0 ? Number(body.expires_in) : 300;
 	const renewBefore = Math.min(RENEW_BEFORE_EXPIRY_SECONDS, lifetime / 3);
-	return issuedTokenState(accessToken, authArmorTokenOwner(credentials), now(), lifetime, renewBefore);
+	return issuedTokenState(
+		accessToken,
+		authArmorTokenOwner(credentials),
+		now(),
+		lifetime,
+		renewBefore,
+	);
 }

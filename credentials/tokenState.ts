@@ -50,7 +50,9 @@ export function readTokenState(credentials: ICredentialDataDecryptedObject): Tok
 
 /** The stored token can still be presented (to the API or to a reissue), with a little slack for clocks. */
 export function isTokenAlive(state: TokenState, owner: string, now: number): boolean {
-	return state.accessToken !== '' && state.tokenOwner === owner && now < state.tokenExpiresAt - 5_000;
+	return (
+		state.accessToken !== '' && state.tokenOwner === owner && now < state.tokenExpiresAt - 5_000
+	);
 }
 
 /**
@@ -103,7 +105,9 @@ export function assertSafeBaseUrl(value: unknown, field: string): URL {
 		);
 	}
 	if (url.username || url.password) {
-		throw new ArmorCredentialError(`The credential's ${field} must not contain a user name or password.`);
+		throw new ArmorCredentialError(
+			`The credential's ${field} must not contain a user name or password.`,
+		);
 	}
 	return url;
 }
@@ -124,7 +128,8 @@ export function assertRequestStaysOnBaseUrl(
 ): void {
 	const base = new URL(normalizeBaseUrl(assertSafeBaseUrl(baseUrl, field)));
 	const target = requestTarget(request);
-	if (!target) throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
+	if (!target)
+		throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
 	const basePath = base.pathname === '/' ? '' : base.pathname;
 	const inside =
 		target.origin === base.origin &&
@@ -192,7 +197,11 @@ interface ErrorLink {
 /** The error and the errors it wraps (n8n-core wraps axios errors in a NodeApiError's `cause`). */
 function errorChain(error: unknown): ErrorLink[] {
 	const chain: ErrorLink[] = [];
-	for (let link = error as ErrorLink | undefined; link && typeof link === 'object' && chain.length < 5; link = link.cause as ErrorLink) {
+	for (
+		let link = error as ErrorLink | undefined;
+		link && typeof link === 'object' && chain.length < 5;
+		link = link.cause as ErrorLink
+	) {
 		chain.push(link);
 	}
 	return chain;
@@ -202,7 +211,8 @@ export function describeHttpFailure(error: unknown): HttpFailure {
 	const chain = errorChain(error);
 	const message = safeErrorMessage(error);
 	const answered = chain.find((link) => Number.isFinite(link.response?.status));
-	if (answered) return { status: answered.response!.status, body: answered.response!.data, message };
+	if (answered)
+		return { status: answered.response!.status, body: answered.response!.data, message };
 	const statusOnly = chain.find((link) => /^\d{3}$/.test(String(link.httpCode ?? '')));
 	if (statusOnly) return { status: Number(statusOnly.httpCode), message };
 	// A network code only matters when nothing answered (axios also sets codes like ERR_BAD_REQUEST on a 4xx).
@@ -241,7 +251,11 @@ export function vendorMessage(body: unknown): string | undefined {
 }
 
 /** Timeouts and unreachable hosts, in words. */
-export function networkFailureMessage(failure: HttpFailure, service: string, url: string): string | undefined {
+export function networkFailureMessage(
+	failure: HttpFailure,
+	service: string,
+	url: string,
+): string | undefined {
 	switch (failure.code) {
 		case 'ECONNABORTED':
 		case 'ETIMEDOUT':

@@ -10,14 +10,20 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 
 async function main() {
-	if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+	if (!process.argv.includes('--no-build'))
+		execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'armor-scan-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
 	execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', work]);
-	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+		'@n8n/scan-community-package/scanner/scanner.mjs'
+	);
 	const legs = [
 		['packed package', path.join(work, 'package'), undefined],
 		['TypeScript sources', root, SOURCE_FILE_PATTERNS],

@@ -34,7 +34,12 @@ const DEMO_WORKFLOW_ID = 'armorDemoWorkflow';
 const ARMOR_CREDENTIAL = { id: 'armorSandboxCred', name: 'Armor (sandbox)' };
 const AUTH_ARMOR_CREDENTIAL = { id: 'authArmorSandboxCred', name: 'Auth Armor (sandbox)' };
 /** Set by n8n-host itself or tied to the demo folder; never taken from the caller's environment. */
-const HOST_OWNED_ENV = new Set(['N8N_USER_FOLDER', 'N8N_ENCRYPTION_KEY', 'N8N_PORT', 'N8N_RUNNERS_BROKER_PORT']);
+const HOST_OWNED_ENV = new Set([
+	'N8N_USER_FOLDER',
+	'N8N_ENCRYPTION_KEY',
+	'N8N_PORT',
+	'N8N_RUNNERS_BROKER_PORT',
+]);
 
 const log = (/** @type {string} */ message) => console.log(`[start] ${message}`);
 
@@ -68,7 +73,8 @@ function parseArgs(argv) {
 		};
 		const port = () => {
 			const n = Number(value());
-			if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${flag} needs a port number`);
+			if (!Number.isInteger(n) || n < 1 || n > 65535)
+				throw new Error(`${flag} needs a port number`);
 			return n;
 		};
 		switch (flag) {
@@ -161,7 +167,9 @@ async function main() {
 		stopping = true;
 		if (host?.server) log('stopping n8n...');
 		await host?.stop().catch((error) => console.error(`[start] stopping n8n: ${error.message}`));
-		await sandbox?.close().catch((error) => console.error(`[start] stopping the sandbox: ${error.message}`));
+		await sandbox
+			?.close()
+			.catch((error) => console.error(`[start] stopping the sandbox: ${error.message}`));
 		log('stopped');
 		process.exit(code);
 	};
@@ -208,7 +216,12 @@ async function main() {
 		}
 
 		if (options.demo) {
-			const { armorCredential, authArmorCredential, manualWorkflow, packageNode } = require('../test/e2e/workflows');
+			const {
+				armorCredential,
+				authArmorCredential,
+				manualWorkflow,
+				packageNode,
+			} = require('../test/e2e/workflows');
 			log(`importing the demo credentials and the "Armor demo" workflow (${since()})`);
 			await host.importCredentials([
 				armorCredential(sandbox, ARMOR_CREDENTIAL),
@@ -216,11 +229,21 @@ async function main() {
 			]);
 			await host.importWorkflow(
 				manualWorkflow(DEMO_WORKFLOW_ID, 'Armor demo', [
-					packageNode('armor', 'Armor: Get Me', { resource: 'identity', operation: 'getMe' }, ARMOR_CREDENTIAL),
+					packageNode(
+						'armor',
+						'Armor: Get Me',
+						{ resource: 'identity', operation: 'getMe' },
+						ARMOR_CREDENTIAL,
+					),
 					packageNode(
 						'authArmor',
 						'Auth Armor: Get User',
-						{ resource: 'user', operation: 'get', by: 'username', username: 'user1@autharmor.example' },
+						{
+							resource: 'user',
+							operation: 'get',
+							by: 'username',
+							username: 'user1@autharmor.example',
+						},
 						AUTH_ARMOR_CREDENTIAL,
 					),
 				]),

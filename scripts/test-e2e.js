@@ -23,13 +23,23 @@ async function main() {
 	const selection = fs.existsSync(config)
 		? ['--config', config]
 		: ['--testMatch', '**/test/e2e/**/*.e2e.test.ts', '--testPathIgnorePatterns', '/node_modules/'];
-	const jest = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'jest.cmd' : 'jest');
-	const child = spawn(jest, ['--runInBand', ...selection, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+	const jest = path.join(
+		root,
+		'node_modules',
+		'.bin',
+		process.platform === 'win32' ? 'jest.cmd' : 'jest',
+	);
+	const child = spawn(jest, ['--runInBand', ...selection, ...process.argv.slice(2)], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 		process.on(signal, () => child.kill(signal));
 	}
 	child.on('error', (error) => {
-		console.error(`[test-e2e] could not start jest (${jest}): ${error.message}. Run npm install first.`);
+		console.error(
+			`[test-e2e] could not start jest (${jest}): ${error.message}. Run npm install first.`,
+		);
 		process.exit(1);
 	});
 	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -44,13 +44,28 @@ run('scan', 'node', ['scripts/scan-package.js', '--no-build']);
 run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${path.join(reports, 'unit.json')}`], {
 	jestJson: path.join(reports, 'unit.json'),
 });
-run('e2e', 'node', ['scripts/test-e2e.js', '--ci', '--json', `--outputFile=${path.join(reports, 'e2e.json')}`], {
-	jestJson: path.join(reports, 'e2e.json'),
-});
+run(
+	'e2e',
+	'node',
+	['scripts/test-e2e.js', '--ci', '--json', `--outputFile=${path.join(reports, 'e2e.json')}`],
+	{
+		jestJson: path.join(reports, 'e2e.json'),
+	},
+);
 if (fs.existsSync(path.join(root, 'scripts/test-browser.js'))) {
-	run('browser', 'node', ['scripts/test-browser.js', '--ci', '--json', `--outputFile=${path.join(reports, 'browser.json')}`], {
-		jestJson: path.join(reports, 'browser.json'),
-	});
+	run(
+		'browser',
+		'node',
+		[
+			'scripts/test-browser.js',
+			'--ci',
+			'--json',
+			`--outputFile=${path.join(reports, 'browser.json')}`,
+		],
+		{
+			jestJson: path.join(reports, 'browser.json'),
+		},
+	);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);

@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeOperations } from '../shared/router';
-import { apiRequestExecutors, apiRequestFieldsForArmor, apiRequestOperations } from './actions/apiRequest';
+import {
+	apiRequestExecutors,
+	apiRequestFieldsForArmor,
+	apiRequestOperations,
+} from './actions/apiRequest';
 import { identityExecutors, identityFields, identityOperations } from './actions/identity';
 
 export class Armor implements INodeType {
@@ -39,6 +48,9 @@ export class Armor implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations.call(this, { identity: identityExecutors, apiRequest: apiRequestExecutors });
+		return await routeOperations.call(this, {
+			identity: identityExecutors,
+			apiRequest: apiRequestExecutors,
+		});
 	}
 }

@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeOperations } from '../shared/router';
-import { apiRequestExecutors, apiRequestFieldsForAuthArmor, apiRequestOperations } from './actions/apiRequest';
+import {
+	apiRequestExecutors,
+	apiRequestFieldsForAuthArmor,
+	apiRequestOperations,
+} from './actions/apiRequest';
 import { userExecutors, userFields, userOperations } from './actions/user';
 
 export class AuthArmor implements INodeType {
@@ -39,6 +48,9 @@ export class AuthArmor implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations.call(this, { user: userExecutors, apiRequest: apiRequestExecutors });
+		return await routeOperations.call(this, {
+			user: userExecutors,
+			apiRequest: apiRequestExecutors,
+		});
 	}
 }

@@ -42,7 +42,10 @@ export const usernamePlacementOption: INodeProperties = {
 	description: 'Where the username goes when a user is named by username',
 };
 
-export function userIdentifierFields(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function userIdentifierFields(show: {
+	resource: string[];
+	operation: string[];
+}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Identify User By',
@@ -89,20 +92,31 @@ export function userTarget(by: string, value: string, placement: UsernamePlaceme
 /** Reads "Identify User By" and its value for one item, with clear errors for empty or malformed input. */
 export function readUserTarget(this: IExecuteFunctions, itemIndex: number): UserTarget {
 	const by = this.getNodeParameter('by', itemIndex) as string;
-	const placement = this.getNodeParameter('options.usernameIn', itemIndex, 'header') as UsernamePlacement;
+	const placement = this.getNodeParameter(
+		'options.usernameIn',
+		itemIndex,
+		'header',
+	) as UsernamePlacement;
 	if (by === 'username') {
 		const username = String(this.getNodeParameter('username', itemIndex, '') ?? '').trim();
 		if (!username) {
-			throw new NodeOperationError(this.getNode(), 'Enter the username of the user.', { itemIndex });
+			throw new NodeOperationError(this.getNode(), 'Enter the username of the user.', {
+				itemIndex,
+			});
 		}
 		return userTarget(by, username, placement);
 	}
 	const userId = String(this.getNodeParameter('userId', itemIndex, '') ?? '').trim();
 	if (!UUID.test(userId)) {
-		throw new NodeOperationError(this.getNode(), `The User ID "${userId}" is not a user ID (a UUID).`, {
-			itemIndex,
-			description: 'Auth Armor user IDs look like 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a. To name a user by username, set "Identify User By" to Username.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The User ID "${userId}" is not a user ID (a UUID).`,
+			{
+				itemIndex,
+				description:
+					'Auth Armor user IDs look like 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a. To name a user by username, set "Identify User By" to Username.',
+			},
+		);
 	}
 	return userTarget(by, userId, placement);
 }

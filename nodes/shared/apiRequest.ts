@@ -1,6 +1,13 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { optionsCollection, type FieldScope } from './descriptions';
 import type { OperationExecutor } from './router';
 import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
@@ -11,8 +18,28 @@ import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The operation selector of the "API Request" resource (one operation: Send). */
+export function apiRequestOperationProperty(service: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['apiRequest'] } },
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: `Call any ${service} API endpoint with this credential`,
+				action: 'Send an API request',
+			},
+		],
+		default: 'send',
+	};
+}
+
 export function apiRequestFields(
-	show: { resource: string[]; operation: string[] },
+	show: FieldScope,
 	example: { path: string; description: string },
 	extraOptions: INodeProperties[] = [],
 ): INodeProperties[] {
@@ -22,7 +49,10 @@ export function apiRequestFields(
 			displayName: 'Method',
 			name: 'method',
 			type: 'options',
-			options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ name: method, value: method })),
+			options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
+				name: method,
+				value: method,
+			})),
 			default: 'GET',
 			displayOptions,
 		},
@@ -82,44 +112,47 @@ export function apiRequestFields(
 			description: 'The request body as JSON. Leave empty to send no body.',
 			displayOptions: { show: { ...show, method: BODY_METHODS } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions,
-			options: [
-				...extraOptions,
-				{
-					displayName: 'Return Full Response',
-					name: 'returnFullResponse',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to return the status code and headers along with the body',
-				},
-			],
-		},
+		optionsCollection(show, [
+			...extraOptions,
+			{
+				displayName: 'Return Full Response',
+				name: 'returnFullResponse',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the status code and headers along with the body',
+			},
+		]),
 	];
 }
 
 function pairsToObject(collection: unknown): IDataObject {
-	const pairs = ((collection as IDataObject)?.parameters ?? []) as Array<{ name?: string; value?: string }>;
+	const pairs = ((collection as IDataObject)?.parameters ?? []) as Array<{
+		name?: string;
+		value?: string;
+	}>;
 	const result: IDataObject = {};
 	for (const { name, value } of pairs) if (name) result[name] = value ?? '';
 	return result;
 }
 
-function parseJsonBody(this: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject | IDataObject[] | undefined {
+function parseJsonBody(
+	this: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+): IDataObject | IDataObject[] | undefined {
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	if (typeof raw === 'object') return raw as IDataObject;
 	try {
 		return JSON.parse(String(raw)) as IDataObject;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `The JSON Body is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Fix the JSON in "JSON Body", or leave it empty to send no body.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The JSON Body is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: 'Fix the JSON in "JSON Body", or leave it empty to send no body.',
+			},
+		);
 	}
 }
 
@@ -141,12 +174,20 @@ export function readApiRequest(this: IExecuteFunctions, itemIndex: number): ApiR
 }
 
 /** Response -> items: an array becomes one item per element, an empty answer `{ success: true }`. */
-export function responseToItems(response: unknown, fullResponse: boolean): IDataObject | IDataObject[] {
+export function responseToItems(
+	response: unknown,
+	fullResponse: boolean,
+): IDataObject | IDataObject[] {
 	if (fullResponse) {
 		const full = response as IN8nHttpFullResponse;
-		return { statusCode: full.statusCode, headers: full.headers as IDataObject, body: full.body as IDataObject };
+		return {
+			statusCode: full.statusCode,
+			headers: full.headers as IDataObject,
+			body: full.body as IDataObject,
+		};
 	}
-	if (Array.isArray(response)) return response.map((entry) => (typeof entry === 'object' && entry ? entry : { value: entry }));
+	if (Array.isArray(response))
+		return response.map((entry) => (typeof entry === 'object' && entry ? entry : { value: entry }));
 	if (response && typeof response === 'object') return response as IDataObject;
 	if (response === undefined || response === null || response === '') return { success: true };
 	return { value: response as string };

@@ -45,8 +45,12 @@ function hasControlCharacters(value: string): boolean {
 /** Checks a relative API path and returns it with exactly one leading slash. */
 export function assertRelativeApiPath(path: string): string {
 	const raw = String(path ?? '').trim();
-	if (!raw) throw new UnsafePathError('The path is empty. Enter a path relative to the base URL, e.g. /me.');
-	const hint = 'Enter a path relative to the credential\'s base URL, e.g. /me; the host comes from the credential.';
+	if (!raw)
+		throw new UnsafePathError(
+			'The path is empty. Enter a path relative to the base URL, e.g. /me.',
+		);
+	const hint =
+		"Enter a path relative to the credential's base URL, e.g. /me; the host comes from the credential.";
 	if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
 		throw new UnsafePathError(`The path "${raw}" is a full URL. ${hint}`);
 	}
@@ -60,13 +64,18 @@ export function assertRelativeApiPath(path: string): string {
 	for (const segment of pathPart.split('/')) {
 		const decoded = decodeFully(segment);
 		if (decoded === '..' || decoded === '.') {
-			throw new UnsafePathError(`The path "${raw}" contains a "${decoded}" segment, which could leave the base URL. ${hint}`);
+			throw new UnsafePathError(
+				`The path "${raw}" contains a "${decoded}" segment, which could leave the base URL. ${hint}`,
+			);
 		}
 		if (decoded.includes('/') || decoded.includes('\\')) {
-			throw new UnsafePathError(`The path "${raw}" contains an encoded slash, which could leave the base URL. ${hint}`);
+			throw new UnsafePathError(
+				`The path "${raw}" contains an encoded slash, which could leave the base URL. ${hint}`,
+			);
 		}
 	}
-	if (raw.includes('#')) throw new UnsafePathError(`The path "${raw}" contains a "#" fragment. Remove it.`);
+	if (raw.includes('#'))
+		throw new UnsafePathError(`The path "${raw}" contains a "#" fragment. Remove it.`);
 	return `/${raw.replace(/^\/+/, '')}`;
 }
 
@@ -76,8 +85,10 @@ export function buildApiUrl(baseUrl: string, path: string): string {
 	const basePath = base.pathname.replace(/\/+$/, '');
 	const url = `${base.origin}${basePath}${assertRelativeApiPath(path)}`;
 	const resolved = new URL(url);
-	if (resolved.origin !== base.origin || !(`${resolved.pathname}/`.startsWith(`${basePath}/`))) {
-		throw new UnsafePathError(`The path "${path}" would leave the base URL ${base.origin}${basePath}.`);
+	if (resolved.origin !== base.origin || !`${resolved.pathname}/`.startsWith(`${basePath}/`)) {
+		throw new UnsafePathError(
+			`The path "${path}" would leave the base URL ${base.origin}${basePath}.`,
+		);
 	}
 	return url;
 }

@@ -13,14 +13,20 @@ export type OperationMap = Record<string, Record<string, OperationExecutor>>;
  * The execute loop both nodes share: picks the operation, runs it for every item, pairs each output item
  * with its input, and under "Continue On Fail" turns a failure into an `error` item instead of stopping.
  */
-export async function routeOperations(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+export async function routeOperations(
+	this: IExecuteFunctions,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = operations[resource]?.[operation];
 	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported.`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported.`,
+		);
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

@@ -38,47 +38,73 @@ function armorLogins() {
 	return sandbox.requests.filter((r) => r.api === 'armor' && r.path === '/auth/authorize').length;
 }
 
-beforeAll(async () => {
-	await ensureN8n();
-	sandbox = await startSandbox({ armorTokenLifetimeSeconds: ARMOR_LIFETIME_SECONDS, armorExpiresInUnit: 'seconds' });
-	host = new N8nHost();
-	const tarball = await packPackage();
-	await host.installPackage(tarball);
-	rmSync(dirname(tarball), { recursive: true, force: true });
-	await host.importCredentials([
-		armorCredential(sandbox, armor),
-		armorCredential(sandbox, { ...armorMfa, username: 'mfa@armor.example', password: 'mfa-password', mfaTimeout: 60 }),
-		authArmorCredential(sandbox, authArmor),
-	]);
-	await host.importWorkflow(
-		manualWorkflow('wfArmorGetMe', 'Armor Get Me', [packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armor)]),
-	);
-	await host.importWorkflow(
-		manualWorkflow('wfArmorMfa', 'Armor MFA', [packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armorMfa)]),
-	);
-	await host.importWorkflow(
-		manualWorkflow('wfAuthArmorUser', 'Auth Armor user', [
-			packageNode('authArmor', 'Get User', { resource: 'user', operation: 'get', by: 'username', username: USERNAME }, authArmor),
-			packageNode(
-				'authArmor',
-				'API Request',
-				{ resource: 'apiRequest', operation: 'send', method: 'GET', path: '/{apiVersion}/users/{user}', username: USERNAME },
-				authArmor,
-			),
-		]),
-	);
-	await host.importWorkflow(
-		manualWorkflow('wfGuard', 'Path guard', [
-			packageNode(
-				'armor',
-				'Escape',
-				{ resource: 'apiRequest', operation: 'send', method: 'GET', path: '//evil.example/me' },
-				armor,
-				{ onError: 'continueRegularOutput' },
-			),
-		]),
-	);
-}, 30 * 60 * 1000);
+beforeAll(
+	async () => {
+		await ensureN8n();
+		sandbox = await startSandbox({
+			armorTokenLifetimeSeconds: ARMOR_LIFETIME_SECONDS,
+			armorExpiresInUnit: 'seconds',
+		});
+		host = new N8nHost();
+		const tarball = await packPackage();
+		await host.installPackage(tarball);
+		rmSync(dirname(tarball), { recursive: true, force: true });
+		await host.importCredentials([
+			armorCredential(sandbox, armor),
+			armorCredential(sandbox, {
+				...armorMfa,
+				username: 'mfa@armor.example',
+				password: 'mfa-password',
+				mfaTimeout: 60,
+			}),
+			authArmorCredential(sandbox, authArmor),
+		]);
+		await host.importWorkflow(
+			manualWorkflow('wfArmorGetMe', 'Armor Get Me', [
+				packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armor),
+			]),
+		);
+		await host.importWorkflow(
+			manualWorkflow('wfArmorMfa', 'Armor MFA', [
+				packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armorMfa),
+			]),
+		);
+		await host.importWorkflow(
+			manualWorkflow('wfAuthArmorUser', 'Auth Armor user', [
+				packageNode(
+					'authArmor',
+					'Get User',
+					{ resource: 'user', operation: 'get', by: 'username', username: USERNAME },
+					authArmor,
+				),
+				packageNode(
+					'authArmor',
+					'API Request',
+					{
+						resource: 'apiRequest',
+						operation: 'send',
+						method: 'GET',
+						path: '/{apiVersion}/users/{user}',
+						username: USERNAME,
+					},
+					authArmor,
+				),
+			]),
+		);
+		await host.importWorkflow(
+			manualWorkflow('wfGuard', 'Path guard', [
+				packageNode(
+					'armor',
+					'Escape',
+					{ resource: 'apiRequest', operation: 'send', method: 'GET', path: '//evil.example/me' },
+					armor,
+					{ onError: 'continueRegularOutput' },
+				),
+			]),
+		);
+	},
+	30 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await host?.dispose();
@@ -94,7 +120,13 @@ test('two executions log in once and call the API once each', async () => {
 	const second = await execute('wfArmorGetMe');
 	expect(second.error).toBeUndefined();
 
-	expect(sandbox.summary().armor).toMatchObject({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 0 });
+	expect(sandbox.summary().armor).toMatchObject({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		api: 2,
+		unauthorized: 0,
+	});
 	firstLoginAt = sandbox.requests.find((r) => r.path === '/auth/authorize')!.receivedAt;
 
 	const [me] = nodeOutput(second, 'Get Me');
@@ -115,10 +147,16 @@ test('Auth Armor names the user by header only, and reuses its token', async () 
 	for (let run = 0; run < 2; run++) {
 		const result = await execute('wfAuthArmorUser');
 		expect(result.error).toBeUndefined();
-		expect(nodeOutput(result, 'Get User')).toEqual([expect.objectContaining({ username: USERNAME })]);
-		expect(nodeOutput(result, 'API Request')).toEqual([expect.objectContaining({ username: USERNAME })]);
+		expect(nodeOutput(result, 'Get User')).toEqual([
+			expect.objectContaining({ username: USERNAME }),
+		]);
+		expect(nodeOutput(result, 'API Request')).toEqual([
+			expect.objectContaining({ username: USERNAME }),
+		]);
 	}
-	const apiCalls = sandbox.requests.filter((r) => r.api === 'authArmor' && r.path !== '/connect/token');
+	const apiCalls = sandbox.requests.filter(
+		(r) => r.api === 'authArmor' && r.path !== '/connect/token',
+	);
 	expect(apiCalls).toHaveLength(4);
 	for (const call of apiCalls) {
 		expect(call.path).toBe('/v4/users/00000000-0000-0000-0000-000000000000');
@@ -138,7 +176,9 @@ test('a login held open by MFA is waited for', async () => {
 	try {
 		const result = await execute('wfArmorMfa');
 		expect(result.error).toBeUndefined();
-		expect(nodeOutput(result, 'Get Me')[0].accounts.map((a: { id: number }) => a.id)).toEqual([2001]);
+		expect(nodeOutput(result, 'Get Me')[0].accounts.map((a: { id: number }) => a.id)).toEqual([
+			2001,
+		]);
 	} finally {
 		sandbox.configure({ mfaDelayMs: 0 });
 	}
@@ -164,7 +204,13 @@ test('near expiry the token is reissued, not logged in again', async () => {
 	sandbox.clearRequests();
 	const result = await execute('wfArmorGetMe');
 	expect(result.error).toBeUndefined();
-	expect(sandbox.summary().armor).toMatchObject({ authorize: 0, token: 0, reissue: 1, api: 1, unauthorized: 0 });
+	expect(sandbox.summary().armor).toMatchObject({
+		authorize: 0,
+		token: 0,
+		reissue: 1,
+		api: 1,
+		unauthorized: 0,
+	});
 	const me = sandbox.requests.find((r) => r.path === '/me')!;
 	const reissue = sandbox.requests.find((r) => r.path === '/auth/token/reissue')!;
 	expect(me.receivedAt).toBeGreaterThanOrEqual(reissue.receivedAt);
@@ -180,13 +226,20 @@ test('after a revoke: one 401, one new login, the request retried', async () => 
 	const result = await execute('wfArmorGetMe');
 	expect(result.error).toBeUndefined();
 	expect(armorLogins()).toBe(1);
-	expect(sandbox.summary().armor).toMatchObject({ authorize: 1, token: 1, api: 2, unauthorized: 1 });
+	expect(sandbox.summary().armor).toMatchObject({
+		authorize: 1,
+		token: 1,
+		api: 2,
+		unauthorized: 1,
+	});
 	expect(sandbox.requests.filter((r) => r.path === '/me').map((r) => r.status)).toEqual([401, 200]);
 	expect(nodeOutput(result, 'Get Me')[0].accounts).toHaveLength(2);
 });
 
 test('a wrong password fails in words, without the password', async () => {
-	await host.importCredentials([armorCredential(sandbox, { ...armor, password: 'not-the-password' })]);
+	await host.importCredentials([
+		armorCredential(sandbox, { ...armor, password: 'not-the-password' }),
+	]);
 	sandbox.clearRequests();
 	const result = await execute('wfArmorGetMe');
 	expect(result.ok).toBe(false);
@@ -196,8 +249,14 @@ test('a wrong password fails in words, without the password', async () => {
 	await host.importCredentials([armorCredential(sandbox, armor)]);
 });
 
-test('no secret reached n8n\'s output or logs', () => {
-	const secrets = ['demo-password', 'mfa-password', 'sandbox-secret', 'not-the-password', ...issuedTokens];
+test("no secret reached n8n's output or logs", () => {
+	const secrets = [
+		'demo-password',
+		'mfa-password',
+		'sandbox-secret',
+		'not-the-password',
+		...issuedTokens,
+	];
 	expect(issuedTokens.size).toBeGreaterThanOrEqual(4);
 	const everything = transcripts.join('\n');
 	expect(everything.length).toBeGreaterThan(0);

@@ -32,13 +32,21 @@ export interface RunResult {
 }
 
 /** Runs one command to completion; throws (naming the command, with its output tail) on failure. */
-export declare function run(command: string, args: string[], options?: RunOptions): Promise<RunResult>;
+export declare function run(
+	command: string,
+	args: string[],
+	options?: RunOptions,
+): Promise<RunResult>;
 
 /** Installs Node 24 + n8n into the cache once (scripts/ensure-n8n.sh) and returns their paths. */
 export declare function ensureN8n(): Promise<{ node: string; n8nBin: string }>;
 
 /** `npm run build` (unless build: false) then `npm pack` into a fresh temp folder (removed when a plain node process exits; under jest remove path.dirname(tarball) yourself); returns the tarball path. */
-export declare function packPackage(options?: { build?: boolean; dir?: string; timings?: Timing[] }): Promise<string>;
+export declare function packPackage(options?: {
+	build?: boolean;
+	dir?: string;
+	timings?: Timing[];
+}): Promise<string>;
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export declare function freePort(): Promise<number>;
@@ -125,10 +133,17 @@ export interface ExecuteResult {
 }
 
 /** The `json` of each item a node put out on its last run; throws when the node did not run. */
-export declare function nodeOutput(result: ExecuteResult, nodeName: string, outputIndex?: number): any[];
+export declare function nodeOutput(
+	result: ExecuteResult,
+	nodeName: string,
+	outputIndex?: number,
+): any[];
 
 /** The error of a node's last run, or undefined. */
-export declare function nodeError(result: ExecuteResult, nodeName: string): NodeRunError | undefined;
+export declare function nodeError(
+	result: ExecuteResult,
+	nodeName: string,
+): NodeRunError | undefined;
 
 /** Reads the run and the log lines out of `n8n execute --rawOutput` stdout (N8N_LOG_FORMAT=json). */
 export declare function parseExecuteOutput(stdout: string): {
@@ -171,7 +186,10 @@ export declare class N8nHost {
 	/** `n8n import:workflow`; an existing id is overwritten. */
 	importWorkflow(workflow: WorkflowImport): Promise<void>;
 	/** `n8n execute --id`; never throws for a failed run (see ok/error). */
-	execute(workflowId: string, options?: { timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<ExecuteResult>;
+	execute(
+		workflowId: string,
+		options?: { timeoutMs?: number; env?: NodeJS.ProcessEnv },
+	): Promise<ExecuteResult>;
 	/** `n8n export:credentials --all --decrypted`. */
 	exportCredentials(): Promise<CredentialExport[]>;
 	/** `n8n start` on 127.0.0.1; resolves when /healthz/readiness answers 200. */

@@ -127,12 +127,18 @@ function run(command, args, options = {}) {
 			liveChildren.delete(child);
 			const ms = Date.now() - started;
 			options.timings?.push({ command: label, ms, code });
-			if (process.env.ARMOR_E2E_VERBOSE) process.stderr.write(`[n8n-host] ${label}: exit ${code} in ${ms} ms\n`);
+			if (process.env.ARMOR_E2E_VERBOSE)
+				process.stderr.write(`[n8n-host] ${label}: exit ${code} in ${ms} ms\n`);
 			const result = { code, signal, stdout, stderr, ms };
 			if ((code === 0 && !timedOut) || (options.allowFailure && !timedOut)) return resolve(result);
 			const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${code ?? signal}`;
 			const output = tail(`${stdout}\n${stderr}`);
-			reject(Object.assign(new Error(`${label} ${why} (cwd ${options.cwd || process.cwd()})\n${output}`), { result }));
+			reject(
+				Object.assign(
+					new Error(`${label} ${why} (cwd ${options.cwd || process.cwd()})\n${output}`),
+					{ result },
+				),
+			);
 		});
 	});
 }
@@ -157,7 +163,9 @@ function ensureN8n() {
 			const node = value('NODE24');
 			const n8nBin = value('N8N_BIN');
 			if (!node || !n8nBin)
-				throw new Error(`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`);
+				throw new Error(
+					`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`,
+				);
 			return { node, n8nBin };
 		})
 		.catch((error) => {
@@ -177,10 +185,14 @@ async function packPackage({ build = true, dir = REPO_ROOT, timings } = {}) {
 	if (build) await run('npm', ['run', 'build'], { cwd: dir, timings });
 	const destination = await fsp.mkdtemp(path.join(os.tmpdir(), 'armor-pack-'));
 	packFolders.add(destination);
-	const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-		cwd: dir,
-		timings,
-	});
+	const { stdout } = await run(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+		{
+			cwd: dir,
+			timings,
+		},
+	);
 	const filename = JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename;
 	return path.join(destination, path.basename(filename));
 }
@@ -274,7 +286,8 @@ function parseExecuteOutput(stdout) {
  * @param {{ level: string, message: string }[]} logs
  */
 function cliError(logs) {
-	const boilerplate = /^(Error executing workflow\. See log messages for details\.|Execution error:|=+)$/;
+	const boilerplate =
+		/^(Error executing workflow\. See log messages for details\.|Execution error:|=+)$/;
 	const messages = logs
 		.map((l) => ({ ...l, message: l.message.trim() }))
 		.filter((l) => l.message && !boilerplate.test(l.message));
@@ -310,7 +323,9 @@ function nodeOutput(result, nodeName, outputIndex = 0) {
 	const taskData = lastRun(result, nodeName);
 	if (!taskData) {
 		const ran = Object.keys(result.data?.data?.resultData?.runData ?? {});
-		throw new Error(`node "${nodeName}" did not run (ran: ${JSON.stringify(ran)}; error: ${result.error ?? 'none'})`);
+		throw new Error(
+			`node "${nodeName}" did not run (ran: ${JSON.stringify(ran)}; error: ${result.error ?? 'none'})`,
+		);
 	}
 	const items = taskData.data?.main?.[outputIndex] ?? [];
 	return items.map((/** @type {{ json: any }} */ item) => item.json);
@@ -346,10 +361,14 @@ class N8nHost {
 	 */
 	constructor({ userFolder, encryptionKey, env = {} } = {}) {
 		this.ownsUserFolder = !userFolder;
-		this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), 'armor-n8n-'));
+		this.userFolder = userFolder
+			? path.resolve(userFolder)
+			: fs.mkdtempSync(path.join(os.tmpdir(), 'armor-n8n-'));
 		fs.mkdirSync(this.userFolder, { recursive: true });
 		this.encryptionKey =
-			encryptionKey || savedEncryptionKey(this.userFolder) || crypto.randomBytes(24).toString('base64');
+			encryptionKey ||
+			savedEncryptionKey(this.userFolder) ||
+			crypto.randomBytes(24).toString('base64');
 		this.extraEnv = env;
 		/** @type {Timing[]} */
 		this.timings = [];
@@ -431,7 +450,10 @@ class N8nHost {
 		await fsp.mkdir(this.nodesFolder, { recursive: true });
 		const manifest = path.join(this.nodesFolder, 'package.json');
 		if (!fs.existsSync(manifest)) {
-			await fsp.writeFile(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+			await fsp.writeFile(
+				manifest,
+				`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+			);
 		}
 		await run(
 			'npm',
@@ -460,7 +482,9 @@ class N8nHost {
 		const file = this.scratchFile('credentials.json');
 		await fsp.writeFile(file, JSON.stringify(list), { mode: 0o600 });
 		try {
-			await this.n8n(['import:credentials', `--input=${file}`], { label: `n8n import:credentials (${list.length})` });
+			await this.n8n(['import:credentials', `--input=${file}`], {
+				label: `n8n import:credentials (${list.length})`,
+			});
 		} finally {
 			await fsp.rm(file, { force: true });
 		}
@@ -473,8 +497,13 @@ class N8nHost {
 	async importWorkflow(workflow) {
 		if (!workflow.id) throw new Error('importWorkflow: the workflow needs an id');
 		const file = this.scratchFile('workflow.json');
-		await fsp.writeFile(file, JSON.stringify({ name: workflow.id, active: false, settings: {}, ...workflow }));
-		await this.n8n(['import:workflow', `--input=${file}`], { label: `n8n import:workflow ${workflow.id}` });
+		await fsp.writeFile(
+			file,
+			JSON.stringify({ name: workflow.id, active: false, settings: {}, ...workflow }),
+		);
+		await this.n8n(['import:workflow', `--input=${file}`], {
+			label: `n8n import:workflow ${workflow.id}`,
+		});
 	}
 
 	/**
@@ -488,21 +517,26 @@ class N8nHost {
 		// `execute` prints the run through n8n's logger at info level; JSON log lines make it unambiguous.
 		const configured = String(options.env?.N8N_LOG_LEVEL ?? this.extraEnv.N8N_LOG_LEVEL ?? 'warn');
 		const level = LOG_LEVELS.indexOf(configured) < LOG_LEVELS.indexOf('info') ? 'info' : configured;
-		const { code, signal, stdout, stderr, ms } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], {
-			allowFailure: true,
-			timeoutMs: options.timeoutMs,
-			env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
-		});
+		const { code, signal, stdout, stderr, ms } = await this.n8n(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			{
+				allowFailure: true,
+				timeoutMs: options.timeoutMs,
+				env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
+			},
+		);
 		const { data, logs } = parseExecuteOutput(stdout);
 		const runError = data?.data?.resultData?.error;
 		// n8n 2.41's `execute` sometimes dies with SIGSEGV in process.exit(), after it printed the finished
 		// run: its expression-isolate pool disposes a replenished isolate without awaiting it
 		// (@n8n/expression-runtime IsolatePool.replenish). The run and what it stored are complete then.
-		const exitCrash = code === null && !!signal && !!data && data.finished !== false ? signal : undefined;
+		const exitCrash =
+			code === null && !!signal && !!data && data.finished !== false ? signal : undefined;
 		const ok = (code === 0 || !!exitCrash) && !!data && !runError;
 		let error = runError ? String(runError.message ?? JSON.stringify(runError)) : undefined;
 		if (!ok && !error)
-			error = cliError(logs) || `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
+			error =
+				cliError(logs) || `n8n execute exited with ${code}: ${tail(`${stdout}\n${stderr}`, 1500)}`;
 		return { ok, code, signal, exitCrash, data, error, logs, stdout, stderr, ms };
 	}
 
@@ -562,7 +596,11 @@ class N8nHost {
 		while (!exited && Date.now() - started < timeoutMs) {
 			if ((await httpStatus(`${url}/healthz/readiness`)) === 200) {
 				this.port = listenPort;
-				this.timings.push({ command: 'n8n start (until ready)', ms: Date.now() - started, code: null });
+				this.timings.push({
+					command: 'n8n start (until ready)',
+					ms: Date.now() - started,
+					code: null,
+				});
 				return { url, port: listenPort };
 			}
 			await sleep(250);

@@ -27,13 +27,24 @@ function chain(id: string, nodes: Array<Record<string, unknown> & { name: string
 			position: [0, 0],
 			parameters: {},
 		},
-		...nodes.map((node, index) => ({ id: `${id}-${index}`, position: [240 * (index + 1), 0], ...node })),
+		...nodes.map((node, index) => ({
+			id: `${id}-${index}`,
+			position: [240 * (index + 1), 0],
+			...node,
+		})),
 	];
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < all.length - 1; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
 	}
-	return { id, name: id, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections };
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: all,
+		connections,
+	};
 }
 
 let host: N8nHost;
@@ -130,9 +141,15 @@ describe('a community package installed like the community-nodes screen does', (
 					requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
 					res.setHeader('content-type', 'application/json');
 					if (req.method === 'POST' && req.url === '/token') {
-						res.end(JSON.stringify({ token: `token-${requests.filter((r) => r.url === '/token').length}` }));
+						res.end(
+							JSON.stringify({
+								token: `token-${requests.filter((r) => r.url === '/token').length}`,
+							}),
+						);
 					} else if (req.url === '/me') {
-						res.end(JSON.stringify({ user: 'probe', authorization: req.headers.authorization ?? null }));
+						res.end(
+							JSON.stringify({ user: 'probe', authorization: req.headers.authorization ?? null }),
+						);
 					} else {
 						res.statusCode = 404;
 						res.end('{"error":"not found"}');
@@ -173,7 +190,9 @@ describe('a community package installed like the community-nodes screen does', (
 		const first = await host.execute('smokePackage');
 
 		expect(first.error).toBeUndefined();
-		expect(nodeOutput(first, 'Probe')).toEqual([{ user: 'probe', authorization: 'Bearer token-1' }]);
+		expect(nodeOutput(first, 'Probe')).toEqual([
+			{ user: 'probe', authorization: 'Bearer token-1' },
+		]);
 		expect(requests.map((r) => r.url)).toEqual(['/token', '/me']);
 
 		const [stored] = (await host.exportCredentials()).filter((c) => c.id === credential.id);
@@ -185,7 +204,9 @@ describe('a community package installed like the community-nodes screen does', (
 		const second = await host.execute('smokePackage');
 
 		expect(second.ok).toBe(true);
-		expect(nodeOutput(second, 'Probe')).toEqual([{ user: 'probe', authorization: 'Bearer token-1' }]);
+		expect(nodeOutput(second, 'Probe')).toEqual([
+			{ user: 'probe', authorization: 'Bearer token-1' },
+		]);
 		expect(requests.map((r) => r.url)).toEqual(['/token', '/me', '/me']);
 	});
 
@@ -193,7 +214,9 @@ describe('a community package installed like the community-nodes screen does', (
 		const { url } = await host.start();
 		try {
 			const status = await new Promise<number>((resolve, reject) =>
-				http.get(`${url}/`, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+				http
+					.get(`${url}/`, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+					.on('error', reject),
 			);
 			expect(status).toBe(200);
 		} finally {

@@ -12,20 +12,52 @@ const AUTH_ARMOR_NODE = `${PACKAGE}.authArmor`;
  * @param {{ armorUrl: string }} sandbox
  * @param {{ id: string, name?: string, username?: string, password?: string, accountId?: string, mfaTimeout?: number }} options
  */
-function armorCredential(sandbox, { id, name = 'Armor (sandbox)', username = 'demo@armor.example', password = 'demo-password', accountId = '', mfaTimeout = 300 }) {
-	return { id, name, type: 'armorApi', data: { baseUrl: sandbox.armorUrl, username, password, accountId, mfaTimeout } };
+function armorCredential(
+	sandbox,
+	{
+		id,
+		name = 'Armor (sandbox)',
+		username = 'demo@armor.example',
+		password = 'demo-password',
+		accountId = '',
+		mfaTimeout = 300,
+	},
+) {
+	return {
+		id,
+		name,
+		type: 'armorApi',
+		data: { baseUrl: sandbox.armorUrl, username, password, accountId, mfaTimeout },
+	};
 }
 
 /**
  * @param {{ authArmorUrl: string, authArmorTokenUrl: string }} sandbox
  * @param {{ id: string, name?: string, clientId?: string, clientSecret?: string, scope?: string, apiVersion?: string }} options
  */
-function authArmorCredential(sandbox, { id, name = 'Auth Armor (sandbox)', clientId = 'sandbox-client', clientSecret = 'sandbox-secret', scope = '', apiVersion = 'v4' }) {
+function authArmorCredential(
+	sandbox,
+	{
+		id,
+		name = 'Auth Armor (sandbox)',
+		clientId = 'sandbox-client',
+		clientSecret = 'sandbox-secret',
+		scope = '',
+		apiVersion = 'v4',
+	},
+) {
 	return {
 		id,
 		name,
 		type: 'authArmorApi',
-		data: { clientId, clientSecret, scope, tokenUrl: sandbox.authArmorTokenUrl, baseUrl: sandbox.authArmorUrl, apiVersion },
+		data: {
+			clientId,
+			clientSecret,
+			scope,
+			tokenUrl: sandbox.authArmorTokenUrl,
+			baseUrl: sandbox.authArmorUrl,
+			apiVersion,
+		},
 	};
 }
 
@@ -66,7 +98,11 @@ function manualWorkflow(id, name, nodes) {
 		position: [0, 0],
 		parameters: {},
 	};
-	const placed = nodes.map((node, index) => ({ ...node, id: `${id}-${node.id}`, position: [260, index * 180] }));
+	const placed = nodes.map((node, index) => ({
+		...node,
+		id: `${id}-${node.id}`,
+		position: [260, index * 180],
+	}));
 	return {
 		id,
 		name,
@@ -74,9 +110,18 @@ function manualWorkflow(id, name, nodes) {
 		settings: { executionOrder: 'v1' },
 		nodes: [trigger, ...placed],
 		connections: {
-			[trigger.name]: { main: [placed.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+			[trigger.name]: {
+				main: [placed.map((node) => ({ node: node.name, type: 'main', index: 0 }))],
+			},
 		},
 	};
 }
 
-module.exports = { ARMOR_NODE, AUTH_ARMOR_NODE, armorCredential, authArmorCredential, packageNode, manualWorkflow };
+module.exports = {
+	ARMOR_NODE,
+	AUTH_ARMOR_NODE,
+	armorCredential,
+	authArmorCredential,
+	packageNode,
+	manualWorkflow,
+};

@@ -22,7 +22,10 @@ jest.setTimeout(30_000);
 
 const fixture = sandboxPerTest();
 
-function getMe(output: 'user' | 'accounts' = 'user', options: INodeParameters = {}): INodeParameters {
+function getMe(
+	output: 'user' | 'accounts' = 'user',
+	options: INodeParameters = {},
+): INodeParameters {
 	return { resource: 'identity', operation: 'getMe', output, options };
 }
 
@@ -40,24 +43,46 @@ describe('Get Me', () => {
 		sandbox.configure({ meUserAsArray: true });
 		const credential = armorCredential();
 
-		const { output } = await runNode({ helper, type: ARMOR_NODE_TYPE, parameters: getMe('user'), credential });
+		const { output } = await runNode({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe('user'),
+			credential,
+		});
 
 		expect(output).toHaveLength(1);
 		expect(output[0]).toHaveLength(1);
 		const [item] = output[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(Array.isArray(item.json.user)).toBe(false);
-		expect(item.json.user).toMatchObject({ id: ARMOR_DEMO_USER.id, username: ARMOR_DEMO_USER.username });
+		expect(item.json.user).toMatchObject({
+			id: ARMOR_DEMO_USER.id,
+			username: ARMOR_DEMO_USER.username,
+		});
 		expect(item.json.accounts).toEqual(
-			ARMOR_DEMO_USER.accounts.map((account) => ({ ...account, currency: account.currency.trim() })),
+			ARMOR_DEMO_USER.accounts.map((account) => ({
+				...account,
+				currency: account.currency.trim(),
+			})),
 		);
-		expect((item.json.accounts as Array<{ currency: string }>).map((a) => a.currency)).toEqual(['USD', 'USD']);
+		expect((item.json.accounts as Array<{ currency: string }>).map((a) => a.currency)).toEqual([
+			'USD',
+			'USD',
+		]);
 		expect(item.json.permissions).toEqual(expect.arrayContaining(['account.read']));
 
 		// One login, then GET /me with the FH-AUTH token the login issued.
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 1, unauthorized: 0 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 1,
+			unauthorized: 0,
+		});
 		const [me] = requestsTo(sandbox, 'armor', '/me', 'GET');
-		expect(header(me, 'authorization')).toBe(`FH-AUTH ${helper.storedData(credential).accessToken}`);
+		expect(header(me, 'authorization')).toBe(
+			`FH-AUTH ${helper.storedData(credential).accessToken}`,
+		);
 		expect(header(me, 'accept')).toContain('application/json');
 		expect(me.status).toBe(200);
 		expectNoSecretsIn(fixture, [output]);
@@ -66,7 +91,12 @@ describe('Get Me', () => {
 	test('"User With Accounts" also works with user as an object', async () => {
 		const { sandbox, helper } = fixture;
 		sandbox.configure({ meUserAsArray: false });
-		const [me] = await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe('user'), credential: armorCredential() });
+		const [me] = await runNodeJson({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe('user'),
+			credential: armorCredential(),
+		});
 		expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
 		expect(sandbox.summary().armor.api).toBe(1);
 	});
@@ -83,13 +113,26 @@ describe('Get Me', () => {
 		});
 
 		// Two input items: two GET /me, four accounts out, each paired with the item it came from.
-		expect(output[0].map((item) => [item.json.id, item.json.userId, item.json.currency, item.pairedItem])).toEqual([
+		expect(
+			output[0].map((item) => [
+				item.json.id,
+				item.json.userId,
+				item.json.currency,
+				item.pairedItem,
+			]),
+		).toEqual([
 			[1001, ARMOR_DEMO_USER.id, 'USD', { item: 0 }],
 			[1002, ARMOR_DEMO_USER.id, 'USD', { item: 0 }],
 			[1001, ARMOR_DEMO_USER.id, 'USD', { item: 1 }],
 			[1002, ARMOR_DEMO_USER.id, 'USD', { item: 1 }],
 		]);
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 0 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 2,
+			unauthorized: 0,
+		});
 		expectNoSecretsIn(fixture, [output]);
 	});
 });
@@ -97,7 +140,12 @@ describe('Get Me', () => {
 describe('Account context', () => {
 	test("the credential's Account ID is sent as X-Account-Context", async () => {
 		const { sandbox, helper } = fixture;
-		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential: armorCredential({ accountId: '1002' }) });
+		await runNodeJson({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe(),
+			credential: armorCredential({ accountId: '1002' }),
+		});
 		const [me] = requestsTo(sandbox, 'armor', '/me');
 		expect(header(me, 'x-account-context')).toBe('1002');
 		expect(me.status).toBe(200);
@@ -105,7 +153,12 @@ describe('Account context', () => {
 
 	test('without an Account ID no X-Account-Context is sent', async () => {
 		const { sandbox, helper } = fixture;
-		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential: armorCredential() });
+		await runNodeJson({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe(),
+			credential: armorCredential(),
+		});
 		expect(header(requestsTo(sandbox, 'armor', '/me')[0], 'x-account-context')).toBeUndefined();
 	});
 
@@ -145,12 +198,20 @@ describe('Account context', () => {
 			credential: armorCredential(),
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Armor answered 403: Account context 9999 is not available to this user.');
+		expect(error.message).toBe(
+			'Armor answered 403: Account context 9999 is not available to this user.',
+		);
 		expect(String(error.httpCode)).toBe('403');
 		const [me] = requestsTo(sandbox, 'armor', '/me');
 		expect([me.status, header(me, 'x-account-context')]).toEqual([403, '9999']);
 		// A 403 is not a token problem: no re-login, no retry.
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 1, unauthorized: 0 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 1,
+			unauthorized: 0,
+		});
 		expectNoSecretsIn(fixture, [error]);
 	});
 });
@@ -164,7 +225,12 @@ describe('API Request', () => {
 			parameters: apiRequest({
 				method: 'GET',
 				path: '/tickets/list',
-				queryParameters: { parameters: [{ name: 'maxResults', value: '5' }, { name: 'orderByDirection', value: 'desc' }] },
+				queryParameters: {
+					parameters: [
+						{ name: 'maxResults', value: '5' },
+						{ name: 'orderByDirection', value: 'desc' },
+					],
+				},
 				headerParameters: { parameters: [{ name: 'X-Request-Tag', value: 'integration' }] },
 				options: { accountContext: '1002' },
 			}),
@@ -174,7 +240,9 @@ describe('API Request', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({ total: 12, nextPageToken: expect.any(String) });
 		const tickets = items[0].items as Array<{ key: string; accountId: number }>;
-		expect(tickets.map((ticket) => ticket.key)).toEqual([12, 11, 10, 9, 8].map((n) => `ARM-1002-${String(n).padStart(3, '0')}`));
+		expect(tickets.map((ticket) => ticket.key)).toEqual(
+			[12, 11, 10, 9, 8].map((n) => `ARM-1002-${String(n).padStart(3, '0')}`),
+		);
 
 		const [request] = requestsTo(sandbox, 'armor', '/tickets/list', 'GET');
 		expect(request.query).toEqual({ maxResults: '5', orderByDirection: 'desc' });
@@ -200,7 +268,11 @@ describe('API Request', () => {
 		});
 		const [request] = requestsTo(sandbox, 'armor', '/me', 'POST');
 		expect(header(request, 'content-type')).toMatch(/^application\/json/);
-		expect(JSON.parse(request.body)).toEqual({ name: 'renamed', tags: ['a', 'b'], nested: { n: 1 } });
+		expect(JSON.parse(request.body)).toEqual({
+			name: 'renamed',
+			tags: ['a', 'b'],
+			nested: { n: 1 },
+		});
 		expect(request.query).toEqual({ dryRun: 'true' });
 		expect(request.status).toBe(405);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -227,13 +299,21 @@ describe('API Request', () => {
 		const items = await runNodeJson({
 			helper,
 			type: ARMOR_NODE_TYPE,
-			parameters: apiRequest({ method: 'GET', path: 'accounts', options: { returnFullResponse: true } }),
+			parameters: apiRequest({
+				method: 'GET',
+				path: 'accounts',
+				options: { returnFullResponse: true },
+			}),
 			credential: armorCredential(),
 		});
 		expect(items).toHaveLength(1);
 		expect(items[0].statusCode).toBe(200);
-		expect((items[0].headers as Record<string, string>)['content-type']).toMatch(/^application\/json/);
-		expect((items[0].body as Array<{ id: number }>).map((account) => account.id)).toEqual([1001, 1002]);
+		expect((items[0].headers as Record<string, string>)['content-type']).toMatch(
+			/^application\/json/,
+		);
+		expect((items[0].body as Array<{ id: number }>).map((account) => account.id)).toEqual([
+			1001, 1002,
+		]);
 		// "accounts" without a leading slash is taken relative to the base URL.
 		expect(requestsTo(sandbox, 'armor', '/accounts', 'GET')).toHaveLength(1);
 	});
@@ -267,19 +347,24 @@ describe('Path guard', () => {
 		'\\\\evil.example\\me',
 	];
 
-	test.each(unsafePaths)('path %p is refused with a NodeOperationError and nothing is sent', async (path) => {
-		const { sandbox, helper } = fixture;
-		const error = await runNodeError({
-			helper,
-			type: ARMOR_NODE_TYPE,
-			parameters: apiRequest({ method: 'GET', path }),
-			credential: armorCredential(),
-		});
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/full URL|another host|segment|encoded slash|leave the base URL/);
-		expect(sandbox.requests).toHaveLength(0);
-		expect(helper.updates).toHaveLength(0);
-	});
+	test.each(unsafePaths)(
+		'path %p is refused with a NodeOperationError and nothing is sent',
+		async (path) => {
+			const { sandbox, helper } = fixture;
+			const error = await runNodeError({
+				helper,
+				type: ARMOR_NODE_TYPE,
+				parameters: apiRequest({ method: 'GET', path }),
+				credential: armorCredential(),
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(
+				/full URL|another host|segment|encoded slash|leave the base URL/,
+			);
+			expect(sandbox.requests).toHaveLength(0);
+			expect(helper.updates).toHaveLength(0);
+		},
+	);
 });
 
 describe('Continue On Fail', () => {
@@ -291,17 +376,33 @@ describe('Continue On Fail', () => {
 			// The path comes from each item, through n8n's expression engine.
 			parameters: apiRequest({ method: 'GET', path: '={{ $json.path }}' }),
 			credential: armorCredential(),
-			items: [{ path: '/accounts/1001' }, { path: '../me' }, { path: '/accounts/4242' }, { path: '/accounts/1002' }],
+			items: [
+				{ path: '/accounts/1001' },
+				{ path: '../me' },
+				{ path: '/accounts/4242' },
+				{ path: '/accounts/1002' },
+			],
 			continueOnFail: true,
 		});
 		const items = output[0];
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(items[0].json).toMatchObject({ id: 1001 });
 		expect(items[1].json.error).toContain('contains a ".." segment');
 		expect(items[2].json.error).toMatch(/^Armor answered 404: /);
 		expect(items[3].json).toMatchObject({ id: 1002 });
 		// The unsafe path sent nothing: three API calls, one login.
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 3, unauthorized: 0 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 3,
+			unauthorized: 0,
+		});
 		expectNoSecretsIn(fixture, [output]);
 	});
 
@@ -342,7 +443,12 @@ describe('Unsafe base URL', () => {
 	test('a base URL with a user name and password is refused', async () => {
 		const { sandbox, helper } = fixture;
 		const baseUrl = sandbox.armorUrl.replace('http://', 'http://someone:hunter2pass@');
-		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential: armorCredential({ baseUrl }) });
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe(),
+			credential: armorCredential({ baseUrl }),
+		});
 		expect(error.message).toContain('must not contain a user name or password');
 		expect(sandbox.requests).toHaveLength(0);
 		expectNoSecretsIn(fixture, [error], ['hunter2pass']);
@@ -351,7 +457,12 @@ describe('Unsafe base URL', () => {
 	test('plain http is accepted for localhost (the sandbox)', async () => {
 		const { sandbox, helper } = fixture;
 		const baseUrl = sandbox.armorUrl.replace('127.0.0.1', 'localhost');
-		const [me] = await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential: armorCredential({ baseUrl }) });
+		const [me] = await runNodeJson({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe(),
+			credential: armorCredential({ baseUrl }),
+		});
 		expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
 	});
 });

@@ -29,12 +29,19 @@ function armorCredential(overrides = {}) {
 }
 
 async function getMe(credential: ReturnType<typeof armorCredential>) {
-	return await runNodeJson({ helper: fixture.helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+	return await runNodeJson({
+		helper: fixture.helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: GET_ME,
+		credential,
+	});
 }
 
 /** The FH-AUTH tokens the sandbox saw on GET /me, in order. */
 function meTokens(): string[] {
-	return requestsTo(fixture.sandbox, 'armor', '/me').map((request) => String(header(request, 'authorization')));
+	return requestsTo(fixture.sandbox, 'armor', '/me').map((request) =>
+		String(header(request, 'authorization')),
+	);
 }
 
 test('first run logs in (authorize -> token) and the credential persists the token and its expiry', async () => {
@@ -45,9 +52,15 @@ test('first run logs in (authorize -> token) and the credential persists the tok
 
 	const [authorize] = requestsTo(sandbox, 'armor', '/auth/authorize', 'POST');
 	expect(header(authorize, 'content-type')).toMatch(/^application\/json/);
-	expect(JSON.parse(authorize.body)).toEqual({ username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password });
+	expect(JSON.parse(authorize.body)).toEqual({
+		username: ARMOR_DEMO_USER.username,
+		password: ARMOR_DEMO_USER.password,
+	});
 	const [token] = requestsTo(sandbox, 'armor', '/auth/token', 'POST');
-	expect(JSON.parse(token.body)).toEqual({ code: expect.any(String), grant_type: 'authorization_code' });
+	expect(JSON.parse(token.body)).toEqual({
+		code: expect.any(String),
+		grant_type: 'authorization_code',
+	});
 
 	const stored = helper.storedData(credential);
 	expect(stored.accessToken).toMatch(/^[0-9a-f]{32}$/);
@@ -56,7 +69,11 @@ test('first run logs in (authorize -> token) and the credential persists the tok
 	expect(Number(stored.tokenExpiresAt) - before).toBeGreaterThanOrEqual(900_000 - 1_000);
 	expect(Number(stored.tokenExpiresAt) - Number(stored.tokenRenewAt)).toBe(300_000);
 	// The user's own settings are kept as they were.
-	expect(stored).toMatchObject({ username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password, baseUrl: sandbox.armorUrl });
+	expect(stored).toMatchObject({
+		username: ARMOR_DEMO_USER.username,
+		password: ARMOR_DEMO_USER.password,
+		baseUrl: sandbox.armorUrl,
+	});
 	expect(helper.updatesOf(credential)).toHaveLength(1);
 	expect(meTokens()).toEqual([`FH-AUTH ${stored.accessToken}`]);
 });
@@ -68,7 +85,13 @@ test('one login across two runs: the second run reuses the persisted token', asy
 	const second = await getMe(credential);
 
 	expect(second).toEqual(first);
-	expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 0 });
+	expect(sandbox.summary().armor).toEqual({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		api: 2,
+		unauthorized: 0,
+	});
 	const tokens = meTokens();
 	expect(tokens[1]).toBe(tokens[0]);
 	expect(helper.updatesOf(credential)).toHaveLength(1);
@@ -82,13 +105,22 @@ test('a stored token past tokenRenewAt but not expired is reissued: one /auth/to
 	await getMe(credential);
 	const old = helper.storedData(credential);
 	// The clock as the credential sees it: renewal due a second ago, expiry still 4 minutes away.
-	helper.patchStoredData(credential, { tokenRenewAt: Date.now() - 1_000, tokenExpiresAt: Date.now() + 240_000 });
+	helper.patchStoredData(credential, {
+		tokenRenewAt: Date.now() - 1_000,
+		tokenExpiresAt: Date.now() + 240_000,
+	});
 	sandbox.clearRequests();
 
 	const [me] = await getMe(credential);
 
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
-	expect(sandbox.summary().armor).toEqual({ authorize: 0, token: 0, reissue: 1, api: 1, unauthorized: 0 });
+	expect(sandbox.summary().armor).toEqual({
+		authorize: 0,
+		token: 0,
+		reissue: 1,
+		api: 1,
+		unauthorized: 0,
+	});
 	const [reissue] = requestsTo(sandbox, 'armor', '/auth/token/reissue', 'POST');
 	expect(JSON.parse(reissue.body)).toEqual({ token: old.accessToken });
 	expect(reissue.status).toBe(200);
@@ -107,13 +139,26 @@ test('an expired stored token is not presented: the credential logs in again', a
 	const credential = armorCredential();
 	await getMe(credential);
 	const old = helper.storedData(credential);
-	helper.patchStoredData(credential, { tokenRenewAt: Date.now() - 600_000, tokenExpiresAt: Date.now() - 1_000 });
+	helper.patchStoredData(credential, {
+		tokenRenewAt: Date.now() - 600_000,
+		tokenExpiresAt: Date.now() - 1_000,
+	});
 	sandbox.clearRequests();
 
 	await getMe(credential);
 
-	expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 1, unauthorized: 0 });
-	expect(sandbox.requests.map((request) => request.path)).toEqual(['/auth/authorize', '/auth/token', '/me']);
+	expect(sandbox.summary().armor).toEqual({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		api: 1,
+		unauthorized: 0,
+	});
+	expect(sandbox.requests.map((request) => request.path)).toEqual([
+		'/auth/authorize',
+		'/auth/token',
+		'/me',
+	]);
 	expect(helper.storedData(credential).accessToken).not.toBe(old.accessToken);
 	expect(meTokens()).toEqual([`FH-AUTH ${helper.storedData(credential).accessToken}`]);
 });
@@ -123,13 +168,21 @@ test('a token of another user (changed username) is never reused: the credential
 	const credential = armorCredential();
 	await getMe(credential);
 	// The editor keeps hidden fields when the user changes the username and password.
-	helper.patchStoredData(credential, { username: ARMOR_MFA_USER.username, password: ARMOR_MFA_USER.password });
+	helper.patchStoredData(credential, {
+		username: ARMOR_MFA_USER.username,
+		password: ARMOR_MFA_USER.password,
+	});
 	sandbox.clearRequests();
 
 	const [me] = await getMe(credential);
 
 	expect(me.user).toMatchObject({ id: ARMOR_MFA_USER.id });
-	expect(sandbox.summary().armor).toMatchObject({ authorize: 1, token: 1, reissue: 0, unauthorized: 0 });
+	expect(sandbox.summary().armor).toMatchObject({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		unauthorized: 0,
+	});
 });
 
 test('revoked tokens: exactly one 401, one new login, and the request is retried and succeeds', async () => {
@@ -143,7 +196,13 @@ test('revoked tokens: exactly one 401, one new login, and the request is retried
 	const [me] = await getMe(credential);
 
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
-	expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 1 });
+	expect(sandbox.summary().armor).toEqual({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		api: 2,
+		unauthorized: 1,
+	});
 	expect(sandbox.requests.map((request) => `${request.path} ${request.status}`)).toEqual([
 		'/me 401',
 		'/auth/authorize 200',
@@ -186,7 +245,13 @@ test('several items in one run share one login', async () => {
 		items: [{}, {}, {}],
 	});
 	expect(items).toHaveLength(3);
-	expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 3, unauthorized: 0 });
+	expect(sandbox.summary().armor).toEqual({
+		authorize: 1,
+		token: 1,
+		reissue: 0,
+		api: 3,
+		unauthorized: 0,
+	});
 	expect(new Set(meTokens()).size).toBe(1);
 });
 
@@ -205,7 +270,10 @@ describe('MFA', () => {
 	test('a login held open by the MFA prompt (1.5 s) is waited for', async () => {
 		const { sandbox, helper } = fixture;
 		sandbox.configure({ mfaDelayMs: 1_500 });
-		const credential = armorCredential({ username: ARMOR_MFA_USER.username, password: ARMOR_MFA_USER.password });
+		const credential = armorCredential({
+			username: ARMOR_MFA_USER.username,
+			password: ARMOR_MFA_USER.password,
+		});
 		const started = Date.now();
 
 		const [me] = await getMe(credential);
@@ -215,17 +283,32 @@ describe('MFA', () => {
 		expect((me.accounts as Array<{ id: number }>).map((account) => account.id)).toEqual([2001]);
 		const [authorize] = requestsTo(sandbox, 'armor', '/auth/authorize');
 		expect(authorize.status).toBe(200);
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 1, unauthorized: 0 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 1,
+			unauthorized: 0,
+		});
 		expectNoSecretsIn(fixture, [me]);
 	});
 
-	test('an MFA wait longer than the credential\'s MFA Timeout fails with advice, not a hang', async () => {
+	test("an MFA wait longer than the credential's MFA Timeout fails with advice, not a hang", async () => {
 		const { sandbox, helper } = fixture;
 		sandbox.configure({ mfaDelayMs: 3_000 });
-		const credential = armorCredential({ username: ARMOR_MFA_USER.username, password: ARMOR_MFA_USER.password, mfaTimeout: 1 });
+		const credential = armorCredential({
+			username: ARMOR_MFA_USER.username,
+			password: ARMOR_MFA_USER.password,
+			mfaTimeout: 1,
+		});
 		const started = Date.now();
 
-		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: GET_ME,
+			credential,
+		});
 
 		expect(Date.now() - started).toBeLessThan(2_900);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -245,9 +328,16 @@ describe('Login failures', () => {
 		const wrongPassword = 'not-the-password-42';
 		const credential = armorCredential({ password: wrongPassword });
 
-		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: GET_ME,
+			credential,
+		});
 
-		expect(requestsTo(sandbox, 'armor', '/auth/authorize').map((request) => request.status)).toEqual([401]);
+		expect(
+			requestsTo(sandbox, 'armor', '/auth/authorize').map((request) => request.status),
+		).toEqual([401]);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(JSON.stringify(error)).not.toContain(wrongPassword);
 		expectNoSecretsIn(fixture, [error], [wrongPassword]);
@@ -259,13 +349,24 @@ describe('Login failures', () => {
 		const wrongPassword = 'not-the-password-42';
 		const credential = armorCredential({ password: wrongPassword });
 
-		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: GET_ME,
+			credential,
+		});
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Armor');
 		expect(error.description).toContain('credential could not get a token');
 		// No retry loop: a failed preAuthentication is not retried by n8n, and no API call is made.
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 0, reissue: 0, api: 0, unauthorized: 1 });
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 0,
+			reissue: 0,
+			api: 0,
+			unauthorized: 1,
+		});
 		expect(helper.updatesOf(credential)).toHaveLength(0);
 		expect(helper.storedData(credential).accessToken).toBeUndefined();
 		expectNoSecretsIn(fixture, [error], [wrongPassword]);
@@ -273,8 +374,18 @@ describe('Login failures', () => {
 
 	test('Armor refusing the login with 429 says so', async () => {
 		const { sandbox, helper } = fixture;
-		sandbox.injectFailures({ api: 'armor', path: '/auth/authorize', status: 429, body: { Message: 'Too many attempts.' } });
-		const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential: armorCredential() });
+		sandbox.injectFailures({
+			api: 'armor',
+			path: '/auth/authorize',
+			status: 429,
+			body: { Message: 'Too many attempts.' },
+		});
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: GET_ME,
+			credential: armorCredential(),
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/too many authentication attempts/i);
 	});

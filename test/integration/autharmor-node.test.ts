@@ -31,15 +31,38 @@ jest.setTimeout(30_000);
 const fixture = sandboxPerTest({ authArmorUserCount: 250 });
 
 function authArmorCredential(overrides = {}) {
-	return fixture.helper.addCredential('authArmorApi', authArmorCredentialData(fixture.sandbox, overrides));
+	return fixture.helper.addCredential(
+		'authArmorApi',
+		authArmorCredentialData(fixture.sandbox, overrides),
+	);
 }
 
-function getUser(by: 'username' | 'id', value: string, options: INodeParameters = {}): INodeParameters {
-	return { resource: 'user', operation: 'get', by, ...(by === 'username' ? { username: value } : { userId: value }), options };
+function getUser(
+	by: 'username' | 'id',
+	value: string,
+	options: INodeParameters = {},
+): INodeParameters {
+	return {
+		resource: 'user',
+		operation: 'get',
+		by,
+		...(by === 'username' ? { username: value } : { userId: value }),
+		options,
+	};
 }
 
-function run(parameters: INodeParameters, credential = authArmorCredential(), items?: Array<Record<string, unknown>>) {
-	return runNodeJson({ helper: fixture.helper, type: AUTHARMOR_NODE_TYPE, parameters, credential, items: items as never });
+function run(
+	parameters: INodeParameters,
+	credential = authArmorCredential(),
+	items?: Array<Record<string, unknown>>,
+) {
+	return runNodeJson({
+		helper: fixture.helper,
+		type: AUTHARMOR_NODE_TYPE,
+		parameters,
+		credential,
+		items: items as never,
+	});
 }
 
 /** Bearer tokens the sandbox saw on API calls, in order. */
@@ -77,7 +100,10 @@ describe('Token', () => {
 
 	test('a scope set in the credential is requested', async () => {
 		const { sandbox } = fixture;
-		await run(getUser('id', authArmorUserId(1)), authArmorCredential({ scope: ' aarmor.api.request_auth ' }));
+		await run(
+			getUser('id', authArmorUserId(1)),
+			authArmorCredential({ scope: ' aarmor.api.request_auth ' }),
+		);
 		const [tokenRequest] = requestsTo(sandbox, 'authArmor', '/connect/token');
 		expect(new URLSearchParams(tokenRequest.body).get('scope')).toBe('aarmor.api.request_auth');
 	});
@@ -106,7 +132,10 @@ describe('Token', () => {
 		const credential = authArmorCredential();
 		await run(getUser('id', authArmorUserId(1)), credential);
 		// 30 s left: inside the 60 s renewal window.
-		helper.patchStoredData(credential, { tokenExpiresAt: Date.now() + 30_000, tokenRenewAt: Date.now() - 30_000 });
+		helper.patchStoredData(credential, {
+			tokenExpiresAt: Date.now() + 30_000,
+			tokenRenewAt: Date.now() - 30_000,
+		});
 		sandbox.clearRequests();
 
 		await run(getUser('id', authArmorUserId(1)), credential);
@@ -154,9 +183,16 @@ describe('Token', () => {
 		const wrongSecret = 'definitely-wrong-secret';
 		const credential = authArmorCredential({ clientSecret: wrongSecret });
 
-		const error = await runNodeError({ helper, type: AUTHARMOR_NODE_TYPE, parameters: getUser('id', authArmorUserId(1)), credential });
+		const error = await runNodeError({
+			helper,
+			type: AUTHARMOR_NODE_TYPE,
+			parameters: getUser('id', authArmorUserId(1)),
+			credential,
+		});
 
-		expect(requestsTo(sandbox, 'authArmor', '/connect/token').map((request) => request.status)).toEqual([400]);
+		expect(
+			requestsTo(sandbox, 'authArmor', '/connect/token').map((request) => request.status),
+		).toEqual([400]);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expectNoSecretsIn(fixture, [error], [wrongSecret]);
 		expect(error.message).toMatch(/rejected the client ID or client secret/);
@@ -167,7 +203,12 @@ describe('Token', () => {
 		const wrongSecret = 'definitely-wrong-secret';
 		const credential = authArmorCredential({ clientSecret: wrongSecret });
 
-		const error = await runNodeError({ helper, type: AUTHARMOR_NODE_TYPE, parameters: getUser('id', authArmorUserId(1)), credential });
+		const error = await runNodeError({
+			helper,
+			type: AUTHARMOR_NODE_TYPE,
+			parameters: getUser('id', authArmorUserId(1)),
+			credential,
+		});
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Auth Armor');
@@ -197,7 +238,10 @@ describe('Get', () => {
 		const username = authArmorDefaultUsername(7);
 		const [user] = await run(getUser('username', username));
 
-		expect(user).toEqual({ enrolled_auth_methods: authArmorEnrolledAuthMethods(7), ...authArmorDefaultUser(7) });
+		expect(user).toEqual({
+			enrolled_auth_methods: authArmorEnrolledAuthMethods(7),
+			...authArmorDefaultUser(7),
+		});
 		const [request] = requestsTo(sandbox, 'authArmor', `/v4/users/${AUTHARMOR_EMPTY_GUID}`, 'GET');
 		expect(header(request, 'x-autharmor-usernamevalue')).toBe(username);
 		expect(request.query).toEqual({});
@@ -279,11 +323,20 @@ describe('Update Username', () => {
 		const { sandbox } = fixture;
 		const credential = authArmorCredential();
 		const [updated] = await run(
-			{ resource: 'user', operation: 'updateUsername', by: 'username', username: authArmorDefaultUsername(4), newUsername: ' renamed4@autharmor.example ' },
+			{
+				resource: 'user',
+				operation: 'updateUsername',
+				by: 'username',
+				username: authArmorDefaultUsername(4),
+				newUsername: ' renamed4@autharmor.example ',
+			},
 			credential,
 		);
 
-		expect(updated).toMatchObject({ user_id: authArmorUserId(4), username: 'renamed4@autharmor.example' });
+		expect(updated).toMatchObject({
+			user_id: authArmorUserId(4),
+			username: 'renamed4@autharmor.example',
+		});
 		const [put] = requestsTo(sandbox, 'authArmor', `/v4/users/${AUTHARMOR_EMPTY_GUID}`, 'PUT');
 		expect(header(put, 'content-type')).toMatch(/^application\/json/);
 		expect(JSON.parse(put.body)).toEqual({ new_username: 'renamed4@autharmor.example' });
@@ -303,7 +356,9 @@ describe('Update Username', () => {
 			newUsername: 'five@autharmor.example',
 		});
 		expect(updated.username).toBe('five@autharmor.example');
-		expect(requestsTo(sandbox, 'authArmor', `/v4/users/${authArmorUserId(5)}`, 'PUT')).toHaveLength(1);
+		expect(requestsTo(sandbox, 'authArmor', `/v4/users/${authArmorUserId(5)}`, 'PUT')).toHaveLength(
+			1,
+		);
 	});
 
 	test('an empty new username fails before any request', async () => {
@@ -311,7 +366,13 @@ describe('Update Username', () => {
 		const error = await runNodeError({
 			helper,
 			type: AUTHARMOR_NODE_TYPE,
-			parameters: { resource: 'user', operation: 'updateUsername', by: 'id', userId: authArmorUserId(5), newUsername: '  ' },
+			parameters: {
+				resource: 'user',
+				operation: 'updateUsername',
+				by: 'id',
+				userId: authArmorUserId(5),
+				newUsername: '  ',
+			},
 			credential: authArmorCredential(),
 		});
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -335,18 +396,32 @@ describe('Get Many', () => {
 			{ page_number: '1', page_size: '30', sort_column: 'username', sort_direction: 'desc' },
 		]);
 		// Descending by username ('@' sorts after '9'): user9@ first among user1..user250.
-		expect(users.slice(0, 3).map((user) => user.username)).toEqual([9, 99, 98].map(authArmorDefaultUsername));
+		expect(users.slice(0, 3).map((user) => user.username)).toEqual(
+			[9, 99, 98].map(authArmorDefaultUsername),
+		);
 	});
 
 	test('limit 150: pages of 100, the second one cut to the 50 still wanted', async () => {
 		const { sandbox } = fixture;
-		const users = await run({ resource: 'user', operation: 'getMany', returnAll: false, limit: 150 });
+		const users = await run({
+			resource: 'user',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 150,
+		});
 		expect(users).toHaveLength(150);
-		expect(requestsTo(sandbox, 'authArmor', '/v4/users').map((page) => [page.query.page_number, page.query.page_size])).toEqual([
+		expect(
+			requestsTo(sandbox, 'authArmor', '/v4/users').map((page) => [
+				page.query.page_number,
+				page.query.page_size,
+			]),
+		).toEqual([
 			['1', '100'],
 			['2', '100'],
 		]);
-		expect(users.map((user) => user.user_id)).toEqual(Array.from({ length: 150 }, (_, i) => authArmorUserId(i + 1)));
+		expect(users.map((user) => user.user_id)).toEqual(
+			Array.from({ length: 150 }, (_, i) => authArmorUserId(i + 1)),
+		);
 	});
 
 	test('Return All over 250 users: 3 pages of 100, 250 distinct items, one token', async () => {
@@ -361,7 +436,12 @@ describe('Get Many', () => {
 		expect(users).toHaveLength(250);
 		expect(new Set(users.map((item) => item.json.user_id)).size).toBe(250);
 		expect(users.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(requestsTo(sandbox, 'authArmor', '/v4/users').map((page) => [page.query.page_number, page.query.page_size])).toEqual([
+		expect(
+			requestsTo(sandbox, 'authArmor', '/v4/users').map((page) => [
+				page.query.page_number,
+				page.query.page_size,
+			]),
+		).toEqual([
 			['1', '100'],
 			['2', '100'],
 			['3', '100'],
@@ -379,7 +459,7 @@ describe('Get Many', () => {
 });
 
 describe('API Request', () => {
-	test('{user} becomes the zero GUID with the username in the header; {apiVersion} the credential\'s version', async () => {
+	test("{user} becomes the zero GUID with the username in the header; {apiVersion} the credential's version", async () => {
 		const { sandbox } = fixture;
 		const username = authArmorDefaultUsername(9);
 		const [user] = await run({
@@ -409,7 +489,10 @@ describe('API Request', () => {
 			options: { usernameIn: 'query', returnFullResponse: true },
 		});
 		expect(response.statusCode).toBe(200);
-		expect(response.body).toMatchObject({ user_id: authArmorUserId(10), username: 'ten@autharmor.example' });
+		expect(response.body).toMatchObject({
+			user_id: authArmorUserId(10),
+			username: 'ten@autharmor.example',
+		});
 		const [put] = requestsTo(sandbox, 'authArmor', `/v4/users/${AUTHARMOR_EMPTY_GUID}`, 'PUT');
 		expect(put.query).toEqual({ username });
 		expect(header(put, 'x-trace')).toBe('t-1');
@@ -422,7 +505,12 @@ describe('API Request', () => {
 		const error = await runNodeError({
 			helper,
 			type: AUTHARMOR_NODE_TYPE,
-			parameters: { resource: 'apiRequest', operation: 'send', method: 'GET', path: '/v4/users/{user}' },
+			parameters: {
+				resource: 'apiRequest',
+				operation: 'send',
+				method: 'GET',
+				path: '/v4/users/{user}',
+			},
 			credential: authArmorCredential(),
 		});
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -436,27 +524,37 @@ describe('API Request', () => {
 			operation: 'send',
 			method: 'GET',
 			path: '/v4/users',
-			queryParameters: { parameters: [{ name: 'page_size', value: '3' }, { name: 'page_number', value: '2' }] },
+			queryParameters: {
+				parameters: [
+					{ name: 'page_size', value: '3' },
+					{ name: 'page_number', value: '2' },
+				],
+			},
 		});
 		expect((page.user_records as unknown[]).length).toBe(3);
 		expect(page.page_info).toMatchObject({ currnet_page_number: 2, currnet_page_size: 3 });
-		expect(requestsTo(sandbox, 'authArmor', '/v4/users')[0].query).toEqual({ page_size: '3', page_number: '2' });
+		expect(requestsTo(sandbox, 'authArmor', '/v4/users')[0].query).toEqual({
+			page_size: '3',
+			page_number: '2',
+		});
 	});
 
-	test.each(['https://evil.example/v4/users', '//evil.example/v4/users', '/v4/../connect/token', '/v4/%2e%2e/connect/token'])(
-		'unsafe path %p: NodeOperationError, zero requests',
-		async (path) => {
-			const { sandbox, helper } = fixture;
-			const error = await runNodeError({
-				helper,
-				type: AUTHARMOR_NODE_TYPE,
-				parameters: { resource: 'apiRequest', operation: 'send', method: 'GET', path },
-				credential: authArmorCredential(),
-			});
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(sandbox.requests).toHaveLength(0);
-		},
-	);
+	test.each([
+		'https://evil.example/v4/users',
+		'//evil.example/v4/users',
+		'/v4/../connect/token',
+		'/v4/%2e%2e/connect/token',
+	])('unsafe path %p: NodeOperationError, zero requests', async (path) => {
+		const { sandbox, helper } = fixture;
+		const error = await runNodeError({
+			helper,
+			type: AUTHARMOR_NODE_TYPE,
+			parameters: { resource: 'apiRequest', operation: 'send', method: 'GET', path },
+			credential: authArmorCredential(),
+		});
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(sandbox.requests).toHaveLength(0);
+	});
 
 	test('Continue On Fail: per-item errors paired with their items, no secrets in any item', async () => {
 		const { sandbox, helper } = fixture;
@@ -468,7 +566,11 @@ describe('API Request', () => {
 			items: [{ id: authArmorUserId(1) }, { id: 'nope' }, { id: authArmorUserId(999) }],
 			continueOnFail: true,
 		});
-		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(output[0][0].json.user_id).toBe(authArmorUserId(1));
 		expect(output[0][1].json.error).toContain('is not a user ID');
 		expect(output[0][2].json.error).toMatch(/^Auth Armor answered 404/);

@@ -32,18 +32,29 @@ describe('Armor API credential', () => {
 		const result = await testCredential(helper, credential, 'armorApi');
 
 		expect(messageOnly(result)).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
-			'POST /auth/authorize 200',
-			'POST /auth/token 200',
-			'GET /me 200',
-		]);
+		expect(
+			sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`),
+		).toEqual(['POST /auth/authorize 200', 'POST /auth/token 200', 'GET /me 200']);
 		const stored = helper.storedData(credential);
-		expect(header(requestsTo(sandbox, 'armor', '/me')[0], 'authorization')).toBe(`FH-AUTH ${stored.accessToken}`);
+		expect(header(requestsTo(sandbox, 'armor', '/me')[0], 'authorization')).toBe(
+			`FH-AUTH ${stored.accessToken}`,
+		);
 		expect(helper.updatesOf(credential)).toHaveLength(1);
 
 		// A node run afterwards reuses what the test persisted.
-		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: { resource: 'identity', operation: 'getMe' }, credential });
-		expect(sandbox.summary().armor).toEqual({ authorize: 1, token: 1, reissue: 0, api: 2, unauthorized: 0 });
+		await runNodeJson({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: { resource: 'identity', operation: 'getMe' },
+			credential,
+		});
+		expect(sandbox.summary().armor).toEqual({
+			authorize: 1,
+			token: 1,
+			reissue: 0,
+			api: 2,
+			unauthorized: 0,
+		});
 		expectNoSecretsIn(fixture, [messageOnly(result)]);
 	});
 
@@ -68,12 +79,17 @@ describe('Armor API credential', () => {
 	test('a wrong password names the cause', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongPassword = 'wrong-password-77';
-		const credential = helper.addCredential('armorApi', armorCredentialData(sandbox, { password: wrongPassword }));
+		const credential = helper.addCredential(
+			'armorApi',
+			armorCredentialData(sandbox, { password: wrongPassword }),
+		);
 
 		const result = await testCredential(helper, credential, 'armorApi');
 
 		expect(result.status).toBe('Error');
-		expect(requestsTo(sandbox, 'armor', '/auth/authorize').map((request) => request.status)).toEqual([401]);
+		expect(
+			requestsTo(sandbox, 'armor', '/auth/authorize').map((request) => request.status),
+		).toEqual([401]);
 		expect(requestsTo(sandbox, 'armor', '/me')).toHaveLength(0);
 		expectNoSecretsIn(fixture, [messageOnly(result)], [wrongPassword]);
 		expect(result.message).toMatch(/rejected the username or password/);
@@ -101,17 +117,24 @@ describe('Armor API credential', () => {
 
 	test('an unreachable base URL names the cause', async () => {
 		const { helper } = fixture;
-		const credential = helper.addCredential('armorApi', armorCredentialData(fixture.sandbox, { baseUrl: 'http://127.0.0.1:1' }));
+		const credential = helper.addCredential(
+			'armorApi',
+			armorCredentialData(fixture.sandbox, { baseUrl: 'http://127.0.0.1:1' }),
+		);
 		const result = await testCredential(helper, credential, 'armorApi');
 		expect(messageOnly(result)).toEqual({
 			status: 'Error',
-			message: 'Could not connect to Armor at http://127.0.0.1:1/auth/authorize: the connection was refused. Check the URL in the credential.',
+			message:
+				'Could not connect to Armor at http://127.0.0.1:1/auth/authorize: the connection was refused. Check the URL in the credential.',
 		});
 	});
 
 	test('a plain-http base URL to another host is refused without sending anything', async () => {
 		const { sandbox, helper } = fixture;
-		const credential = helper.addCredential('armorApi', armorCredentialData(sandbox, { baseUrl: 'http://api.armor.example' }));
+		const credential = helper.addCredential(
+			'armorApi',
+			armorCredentialData(sandbox, { baseUrl: 'http://api.armor.example' }),
+		);
 		const result = await testCredential(helper, credential, 'armorApi');
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('must start with https://');
@@ -122,7 +145,10 @@ describe('Armor API credential', () => {
 		const { sandbox, helper } = fixture;
 		const credential = helper.addCredential('armorApi', { baseUrl: sandbox.armorUrl });
 		const result = await testCredential(helper, credential, 'armorApi');
-		expect(messageOnly(result)).toEqual({ status: 'Error', message: 'Enter the Armor username and password in the credential.' });
+		expect(messageOnly(result)).toEqual({
+			status: 'Error',
+			message: 'Enter the Armor username and password in the credential.',
+		});
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -136,16 +162,31 @@ describe('Auth Armor API credential', () => {
 
 		expect(messageOnly(result)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [token, users] = sandbox.requests;
-		expect([token.path, header(token, 'content-type')]).toEqual(['/connect/token', 'application/x-www-form-urlencoded']);
-		expect(new URLSearchParams(token.body).get('client_secret')).toBe(AUTHARMOR_CLIENT.clientSecret);
-		expect([users.method, users.path, users.query, users.status]).toEqual(['GET', '/v4/users', { page_number: '1', page_size: '1' }, 200]);
-		expect(header(users, 'authorization')).toBe(`Bearer ${helper.storedData(credential).accessToken}`);
+		expect([token.path, header(token, 'content-type')]).toEqual([
+			'/connect/token',
+			'application/x-www-form-urlencoded',
+		]);
+		expect(new URLSearchParams(token.body).get('client_secret')).toBe(
+			AUTHARMOR_CLIENT.clientSecret,
+		);
+		expect([users.method, users.path, users.query, users.status]).toEqual([
+			'GET',
+			'/v4/users',
+			{ page_number: '1', page_size: '1' },
+			200,
+		]);
+		expect(header(users, 'authorization')).toBe(
+			`Bearer ${helper.storedData(credential).accessToken}`,
+		);
 		expectNoSecretsIn(fixture, [messageOnly(result)]);
 	});
 
 	test('API version v3 is tested on /v3/users', async () => {
 		const { sandbox, helper } = fixture;
-		const credential = helper.addCredential('authArmorApi', authArmorCredentialData(sandbox, { apiVersion: 'v3' }));
+		const credential = helper.addCredential(
+			'authArmorApi',
+			authArmorCredentialData(sandbox, { apiVersion: 'v3' }),
+		);
 		const result = await testCredential(helper, credential, 'authArmorApi');
 		expect(result.status).toBe('OK');
 		expect(requestsTo(sandbox, 'authArmor', '/v3/users')).toHaveLength(1);
@@ -154,7 +195,10 @@ describe('Auth Armor API credential', () => {
 	test('a wrong client secret names the cause', async () => {
 		const { sandbox, helper } = fixture;
 		const wrongSecret = 'wrong-client-secret-1';
-		const credential = helper.addCredential('authArmorApi', authArmorCredentialData(sandbox, { clientSecret: wrongSecret }));
+		const credential = helper.addCredential(
+			'authArmorApi',
+			authArmorCredentialData(sandbox, { clientSecret: wrongSecret }),
+		);
 
 		const result = await testCredential(helper, credential, 'authArmorApi');
 
@@ -181,7 +225,10 @@ describe('Auth Armor API credential', () => {
 
 	test('a wrong client ID with the demo user name in it does not echo anything secret', async () => {
 		const { sandbox, helper } = fixture;
-		const credential = helper.addCredential('authArmorApi', authArmorCredentialData(sandbox, { clientId: ARMOR_DEMO_USER.username }));
+		const credential = helper.addCredential(
+			'authArmorApi',
+			authArmorCredentialData(sandbox, { clientId: ARMOR_DEMO_USER.username }),
+		);
 		const result = await testCredential(helper, credential, 'authArmorApi');
 		expect(result.status).toBe('Error');
 		expectNoSecretsIn(fixture, [messageOnly(result)]);

@@ -24,7 +24,12 @@ const GET_ME = { resource: 'identity', operation: 'getMe' };
 
 test('every request is sent by n8n\'s own HTTP client (User-Agent "n8n")', async () => {
 	const { sandbox, helper } = fixture;
-	await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential: helper.addCredential('armorApi', armorCredentialData(sandbox)) });
+	await runNodeJson({
+		helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: GET_ME,
+		credential: helper.addCredential('armorApi', armorCredentialData(sandbox)),
+	});
 	await runNodeJson({
 		helper,
 		type: AUTHARMOR_NODE_TYPE,
@@ -33,10 +38,12 @@ test('every request is sent by n8n\'s own HTTP client (User-Agent "n8n")', async
 	});
 	// Armor: authorize, token, /me; Auth Armor: token, /v4/users.
 	expect(sandbox.requests.length).toBe(5);
-	expect(new Set(sandbox.requests.map((request) => request.headers['user-agent']))).toEqual(new Set(['n8n']));
+	expect(new Set(sandbox.requests.map((request) => request.headers['user-agent']))).toEqual(
+		new Set(['n8n']),
+	);
 });
 
-test('the loader\'s domain-restriction fields are part of both credential types, as in n8n', () => {
+test("the loader's domain-restriction fields are part of both credential types, as in n8n", () => {
 	const types = createCredentialTypes();
 	for (const type of Object.values(types)) {
 		expect(type.properties.map((property) => property.name)).toEqual(
@@ -45,13 +52,17 @@ test('the loader\'s domain-restriction fields are part of both credential types,
 	}
 	// And getDecrypted fills their defaults like any other property.
 	const helper = new InMemoryCredentialsHelper(types);
-	expect(helper.getCredentialsProperties('armorApi').find((p) => p.name === 'allowedHttpRequestDomains')?.default).toBe('all');
+	expect(
+		helper.getCredentialsProperties('armorApi').find((p) => p.name === 'allowedHttpRequestDomains')
+			?.default,
+	).toBe('all');
 });
 
-test('preAuthentication runs only while the token is empty (or renewal is due): n8n\'s rule, observed', async () => {
+test("preAuthentication runs only while the token is empty (or renewal is due): n8n's rule, observed", async () => {
 	const { sandbox, helper } = fixture;
 	const credential = helper.addCredential('armorApi', armorCredentialData(sandbox));
-	for (let run = 0; run < 3; run++) await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+	for (let run = 0; run < 3; run++)
+		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
 	expect(helper.preAuthenticationCalls).toBe(1);
 	expect(helper.updates).toHaveLength(1);
 });
@@ -68,27 +79,36 @@ test('production mode ("trigger") runs the same way', async () => {
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
 });
 
-test('parameters from expressions are resolved per item by n8n\'s expression engine', async () => {
+test("parameters from expressions are resolved per item by n8n's expression engine", async () => {
 	const { sandbox, helper } = fixture;
 	const items = await runNodeJson({
 		helper,
 		type: ARMOR_NODE_TYPE,
-		parameters: { resource: 'apiRequest', operation: 'send', method: 'GET', path: '=/accounts/{{ $json.account }}' },
+		parameters: {
+			resource: 'apiRequest',
+			operation: 'send',
+			method: 'GET',
+			path: '=/accounts/{{ $json.account }}',
+		},
 		credential: helper.addCredential('armorApi', armorCredentialData(sandbox)),
 		items: [{ account: 1001 }, { account: 1002 }],
 	});
 	expect(items.map((item) => item.id)).toEqual([1001, 1002]);
-	expect(sandbox.requests.filter((request) => request.path.startsWith('/accounts/')).map((request) => request.path)).toEqual([
-		'/accounts/1001',
-		'/accounts/1002',
-	]);
+	expect(
+		sandbox.requests
+			.filter((request) => request.path.startsWith('/accounts/'))
+			.map((request) => request.path),
+	).toEqual(['/accounts/1001', '/accounts/1002']);
 });
 
 test('"Allowed Domains" that include the API host let the login through', async () => {
 	const { sandbox, helper } = fixture;
 	const credential = helper.addCredential(
 		'armorApi',
-		armorCredentialData(sandbox, { allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1' }),
+		armorCredentialData(sandbox, {
+			allowedHttpRequestDomains: 'domains',
+			allowedDomains: '127.0.0.1',
+		}),
 	);
 	const [me] = await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
@@ -100,9 +120,17 @@ test('"Allowed Domains" without the API host block the login and say so', async 
 	const { sandbox, helper } = fixture;
 	const credential = helper.addCredential(
 		'armorApi',
-		armorCredentialData(sandbox, { allowedHttpRequestDomains: 'domains', allowedDomains: 'api.armor.com' }),
+		armorCredentialData(sandbox, {
+			allowedHttpRequestDomains: 'domains',
+			allowedDomains: 'api.armor.com',
+		}),
 	);
-	const error = await runNodeError({ helper, type: ARMOR_NODE_TYPE, parameters: GET_ME, credential });
+	const error = await runNodeError({
+		helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: GET_ME,
+		credential,
+	});
 	expect(sandbox.requests).toHaveLength(0);
 	expect(error.message).toMatch(/domain/i);
 });

@@ -108,7 +108,8 @@ function userFolderForThisProcess(): string {
 		try {
 			process.kill(pid, 0);
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(path.join(base, entry), { recursive: true, force: true });
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH')
+				rmSync(path.join(base, entry), { recursive: true, force: true });
 		}
 	}
 	const folder = path.join(base, String(process.pid));
@@ -149,7 +150,9 @@ export function createNodeTypes(): INodeTypes {
 			return NodeHelpers.getVersionedNodeType(type, version);
 		},
 		getKnownTypes: () =>
-			Object.fromEntries(Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }])),
+			Object.fromEntries(
+				Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }]),
+			),
 	};
 }
 
@@ -159,7 +162,10 @@ export function createNodeTypes(): INodeTypes {
  * credential type that has `authenticate`.
  */
 export function createCredentialTypes(): Record<OurCredentialType, ICredentialType> {
-	const types: Record<OurCredentialType, ICredentialType> = { armorApi: new ArmorApi(), authArmorApi: new AuthArmorApi() };
+	const types: Record<OurCredentialType, ICredentialType> = {
+		armorApi: new ArmorApi(),
+		authArmorApi: new AuthArmorApi(),
+	};
 	for (const type of Object.values(types)) type.properties = injectDomainRestrictionFields(type);
 	return types;
 }
@@ -187,7 +193,8 @@ export interface CredentialUpdate {
 /** n8n-core's `Credentials`, without the cipher: the stored form is the JSON text. */
 class PlainCredentials extends ICredentials {
 	async getData(): Promise<ICredentialDataDecryptedObject> {
-		if (this.data === undefined) throw new UnexpectedError('No data is set so nothing can be returned.');
+		if (this.data === undefined)
+			throw new UnexpectedError('No data is set so nothing can be returned.');
 		return JSON.parse(this.data) as ICredentialDataDecryptedObject;
 	}
 
@@ -200,7 +207,10 @@ class PlainCredentials extends ICredentials {
 		this.data = JSON.stringify(data);
 	}
 
-	async updateData(toUpdate: ICredentialDataDecryptedObject, toDelete: string[] = []): Promise<void> {
+	async updateData(
+		toUpdate: ICredentialDataDecryptedObject,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const updated = { ...(await this.getData()), ...toUpdate };
 		for (const key of toDelete) delete updated[key];
 		await this.setData(updated);
@@ -229,9 +239,19 @@ function restrictToCredentialDomains(
 }
 
 /** `mockNode` and the one-node workflow n8n's helper resolves credential expressions with. */
-const MOCK_NODE: INode = { id: 'mock', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} };
+const MOCK_NODE: INode = {
+	id: 'mock',
+	name: '',
+	typeVersion: 1,
+	type: 'mock',
+	position: [0, 0],
+	parameters: {},
+};
 
-function createMockNodeTypes(): { nodesData: Record<string, { sourcePath: string; type: INodeType }>; nodeTypes: INodeTypes } {
+function createMockNodeTypes(): {
+	nodesData: Record<string, { sourcePath: string; type: INodeType }>;
+	nodeTypes: INodeTypes;
+} {
 	const nodesData: Record<string, { sourcePath: string; type: INodeType }> = {
 		mock: { sourcePath: '', type: { description: { properties: [] } } as unknown as INodeType },
 	};
@@ -239,7 +259,8 @@ function createMockNodeTypes(): { nodesData: Record<string, { sourcePath: string
 		getKnownTypes: () => ({}),
 		getByName: (nodeType) => nodesData[nodeType]?.type,
 		getByNameAndVersion: (nodeType, version) => {
-			if (!nodesData[nodeType]) throw new UnexpectedError('Unrecognized node type', { tags: { nodeType } });
+			if (!nodesData[nodeType])
+				throw new UnexpectedError('Unrecognized node type', { tags: { nodeType } });
 			return NodeHelpers.getVersionedNodeType(nodesData[nodeType].type, version);
 		},
 	};
@@ -270,7 +291,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	// ---------------------------------------------------------------- the table (test API)
 
 	/** Saves a credential as the editor would; returns the reference a node stores. */
-	addCredential(type: OurCredentialType | string, data: ICredentialDataDecryptedObject, name?: string): INodeCredentialsDetails {
+	addCredential(
+		type: OurCredentialType | string,
+		data: ICredentialDataDecryptedObject,
+		name?: string,
+	): INodeCredentialsDetails {
 		const id = String(this.nextId++);
 		const row: StoredCredential = {
 			id,
@@ -290,7 +315,10 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Overwrites stored keys (to seed a token, an expiry, or to move the credential's view of time). */
-	patchStoredData(id: string | INodeCredentialsDetails, patch: ICredentialDataDecryptedObject): void {
+	patchStoredData(
+		id: string | INodeCredentialsDetails,
+		patch: ICredentialDataDecryptedObject,
+	): void {
 		const row = this.row(id);
 		row.data = JSON.stringify({ ...this.storedData(id), ...patch });
 		row.updatedAt = new Date();
@@ -324,7 +352,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const requestOptions = incomingRequestOptions as IHttpRequestOptions & Record<string, IDataObject>;
+		const requestOptions = incomingRequestOptions as IHttpRequestOptions &
+			Record<string, IDataObject>;
 		const credentialType = this.credentialType(typeName);
 		if (credentialType.authenticate) {
 			if (typeof credentialType.authenticate === 'function') {
@@ -332,15 +361,27 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 			}
 			if (typeof credentialType.authenticate === 'object') {
 				if (!workflow || !node) {
-					throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+					throw new UnexpectedError(
+						'Workflow and node are required for declarative credential authentication',
+					);
 				}
 				const { authenticate } = credentialType;
 				if (requestOptions.headers === undefined) requestOptions.headers = {};
 				if (authenticate.type === 'generic') {
 					for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 						for (const [key, value] of Object.entries(outerValue as IDataObject)) {
-							const keyResolved = this.resolveValue(key, { $credentials: credentials }, workflow, node);
-							const valueResolved = this.resolveValue(value as string, { $credentials: credentials }, workflow, node);
+							const keyResolved = this.resolveValue(
+								key,
+								{ $credentials: credentials },
+								workflow,
+								node,
+							);
+							const valueResolved = this.resolveValue(
+								value as string,
+								{ $credentials: credentials },
+								workflow,
+								node,
+							);
 							if (!requestOptions[outerKey]) requestOptions[outerKey] = {};
 							(requestOptions[outerKey] as IDataObject)[keyResolved] = valueResolved;
 						}
@@ -365,9 +406,17 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (expirableProperty?.name === undefined) return undefined;
 		// Exactly n8n 2.41's test: note that the credential tester's temp node gets the NoOp
 		// description's own name ('noOp'), so in practice this is false there (see testCredential).
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentialType.preAuthentication && typeof credentialType.preAuthentication === 'function') {
-			if (credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials) {
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (
+			credentialType.preAuthentication &&
+			typeof credentialType.preAuthentication === 'function'
+		) {
+			if (
+				credentials[expirableProperty.name] === '' ||
+				credentialsExpired ||
+				isTestingCredentials
+			) {
 				this.preAuthenticationCalls += 1;
 				const output = (await credentialType.preAuthentication.call(
 					restrictToCredentialDomains(helpers, credentials),
@@ -376,10 +425,13 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 				if (output[expirableProperty.name] === undefined) return undefined;
 				if (node.credentials) {
 					const nodeCredentials = node.credentials[credentialType.name];
-					const storedData = await (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+					const storedData = await (
+						await this.getCredentials(nodeCredentials, credentialType.name)
+					).getData();
 					const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
 					for (const [key, value] of Object.entries(output)) {
-						if (key === expirableProperty.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+						if (key === expirableProperty.name || !isExpression(storedData[key]))
+							dataToPersist[key] = value;
 					}
 					await this.updateCredentials(nodeCredentials, credentialType.name, dataToPersist);
 					return Object.assign(credentials, output);
@@ -403,7 +455,12 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return output ?? undefined;
 	}
 
-	private resolveValue(parameterValue: string, additionalKeys: IDataObject, workflow: Workflow, node: INode): string {
+	private resolveValue(
+		parameterValue: string,
+		additionalKeys: IDataObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(parameterValue)) return parameterValue;
 		const returnValue = workflow.expression.getSimpleParameterValue(
 			node,
@@ -427,19 +484,29 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 
 	isCredentialUsableByNode(credentialType: string, nodeType: string): boolean {
 		const typeDef = this.credentialTypes[credentialType];
-		if (!typeDef || !typeDef.supportedNodes || !(typeDef as { restrictToSupportedNodes?: boolean }).restrictToSupportedNodes) {
+		if (
+			!typeDef ||
+			!typeDef.supportedNodes ||
+			!(typeDef as { restrictToSupportedNodes?: boolean }).restrictToSupportedNodes
+		) {
 			return true;
 		}
 		return typeDef.supportedNodes.map((name) => `${PACKAGE_NAME}.${name}`).includes(nodeType);
 	}
 
-	async getCredentials(nodeCredential: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredential: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const row = this.getCredentialsEntity(nodeCredential, type);
 		return new PlainCredentials({ id: row.id, name: row.name }, row.type, row.data);
 	}
 
 	/** n8n: `credentialsRepository.findOneByOrFail({ id, type })` with the same two errors. */
-	private getCredentialsEntity(nodeCredential: INodeCredentialsDetails, type: string): StoredCredential {
+	private getCredentialsEntity(
+		nodeCredential: INodeCredentialsDetails,
+		type: string,
+	): StoredCredential {
 		if (!nodeCredential?.id) {
 			throw new UnexpectedError('Found credential with no ID.', {
 				extra: { credentialName: nodeCredential?.name },
@@ -448,7 +515,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		}
 		const row = this.rows.get(String(nodeCredential.id));
 		if (!row || row.type !== type) {
-			throw new UserError(`Credential with ID "${nodeCredential.id}" does not exist for type "${type}".`);
+			throw new UserError(
+				`Credential with ID "${nodeCredential.id}" does not exist for type "${type}".`,
+			);
 		}
 		return row;
 	}
@@ -499,10 +568,16 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (decryptedDataOriginal.oauthTokenData !== undefined) {
 			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
 		}
-		if (decryptedData.allowedHttpRequestDomains === undefined && decryptedDataOriginal.allowedHttpRequestDomains !== undefined) {
+		if (
+			decryptedData.allowedHttpRequestDomains === undefined &&
+			decryptedDataOriginal.allowedHttpRequestDomains !== undefined
+		) {
 			decryptedData.allowedHttpRequestDomains = decryptedDataOriginal.allowedHttpRequestDomains;
 		}
-		if (decryptedData.allowedDomains === undefined && decryptedDataOriginal.allowedDomains !== undefined) {
+		if (
+			decryptedData.allowedDomains === undefined &&
+			decryptedDataOriginal.allowedDomains !== undefined
+		) {
 			decryptedData.allowedDomains = decryptedDataOriginal.allowedDomains;
 		}
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
@@ -527,7 +602,12 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 			}
 		} else {
 			const { nodeTypes } = createMockNodeTypes();
-			const workflow = new Workflow({ nodes: [{ ...MOCK_NODE }], connections: {}, active: false, nodeTypes });
+			const workflow = new Workflow({
+				nodes: [{ ...MOCK_NODE }],
+				connections: {},
+				active: false,
+				nodeTypes,
+			});
 			await workflow.expression.acquireIsolate();
 			try {
 				decryptedData = workflow.expression.getComplexParameterValue(
@@ -546,14 +626,23 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return decryptedData;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const credentials = await this.getCredentials(nodeCredentials, type);
 		await credentials.setData(data);
 		const saved = credentials.getDataToSave();
 		const row = this.getCredentialsEntity(nodeCredentials, type);
 		row.data = saved.data as string;
 		row.updatedAt = new Date();
-		this.updates.push({ id: row.id, type, data: JSON.parse(row.data) as ICredentialDataDecryptedObject, at: row.updatedAt });
+		this.updates.push({
+			id: row.id,
+			type,
+			data: JSON.parse(row.data) as ICredentialDataDecryptedObject,
+			at: row.updatedAt,
+		});
 	}
 
 	async updateCredentialsOauthTokenData(
@@ -770,7 +859,8 @@ export async function testCredential(
 	ensureN8nEnvironment();
 	const credentialType = helper.credentialTypes[type];
 	const testRequest = credentialType.test as ICredentialTestRequest | undefined;
-	if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!testRequest)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 
 	const credentialsDecrypted: ICredentialsDecrypted = {
 		id: String(credential.id),
@@ -787,7 +877,11 @@ export async function testCredential(
 			'internal',
 		);
 	} catch (error) {
-		return { status: 'Error', message: String((error as Error).message), error: error as Error & IDataObject };
+		return {
+			status: 'Error',
+			message: String((error as Error).message),
+			error: error as Error & IDataObject,
+		};
 	}
 
 	// runRequestTest
@@ -828,10 +922,15 @@ export async function testCredential(
 		get(target, prop) {
 			if (prop === 'getDecrypted') return getDecrypted;
 			const value = Reflect.get(target, prop) as unknown;
-			return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+			return typeof value === 'function'
+				? (value as (...a: unknown[]) => unknown).bind(target)
+				: value;
 		},
 	});
-	const additionalData = { ...stored, credentialsHelper: proxiedHelper } as IWorkflowExecuteAdditionalData;
+	const additionalData = {
+		...stored,
+		credentialsHelper: proxiedHelper,
+	} as IWorkflowExecuteAdditionalData;
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const executeFunctions = new ExecuteContext(
 		workflow,
@@ -850,7 +949,10 @@ export async function testCredential(
 		await workflow.expression.acquireIsolate();
 		await routingNode.runNode();
 	} catch (caught) {
-		const error = caught as Error & IDataObject & { cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const error = caught as Error &
+			IDataObject & {
+				cause?: { response?: { status: number; statusText?: string }; code?: string };
+			};
 		if (error.cause?.response) {
 			const statusCode = error.cause.response.status;
 			const statusMessage = error.cause.response.statusText;
@@ -860,7 +962,11 @@ export async function testCredential(
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: statusMessage || `Received HTTP status code: ${statusCode}`, error };
+				return {
+					status: 'Error',
+					message: statusMessage || `Received HTTP status code: ${statusCode}`,
+					error,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code, error };
@@ -876,7 +982,10 @@ export async function testCredential(
 // ------------------------------------------------------------------ sandbox credentials
 
 /** Armor credential data against the sandbox (the demo user unless overridden). */
-export function armorCredentialData(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function armorCredentialData(
+	sandbox: Sandbox,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		baseUrl: sandbox.armorUrl,
 		username: ARMOR_DEMO_USER.username,
@@ -902,7 +1011,12 @@ export function authArmorCredentialData(
 // ------------------------------------------------------------------ recorded requests
 
 /** Requests of one API, optionally only those to one path (case-sensitive, exact). */
-export function requestsTo(sandbox: Sandbox, api: RecordedRequest['api'], pathname?: string, method?: string): RecordedRequest[] {
+export function requestsTo(
+	sandbox: Sandbox,
+	api: RecordedRequest['api'],
+	pathname?: string,
+	method?: string,
+): RecordedRequest[] {
 	return sandbox.requests.filter(
 		(request) =>
 			request.api === api &&
@@ -924,7 +1038,11 @@ export function header(request: RecordedRequest, name: string): string | undefin
  * in later requests' Authorization headers and reissue bodies, and the authorization codes sent to
  * /auth/token), and the tokens the credentials persisted.
  */
-export function collectSecrets(sandbox: Sandbox, helper: InMemoryCredentialsHelper, fixed: string[] = []): string[] {
+export function collectSecrets(
+	sandbox: Sandbox,
+	helper: InMemoryCredentialsHelper,
+	fixed: string[] = [],
+): string[] {
 	const secrets = new Set<string>(fixed.filter((value) => value.length >= 6));
 	for (const request of sandbox.requests) {
 		const authorization = header(request, 'authorization');
@@ -934,7 +1052,8 @@ export function collectSecrets(sandbox: Sandbox, helper: InMemoryCredentialsHelp
 			try {
 				const body = JSON.parse(request.body) as IDataObject;
 				for (const key of ['token', 'code', 'password']) {
-					if (typeof body[key] === 'string' && (body[key] as string).length >= 6) secrets.add(body[key] as string);
+					if (typeof body[key] === 'string' && (body[key] as string).length >= 6)
+						secrets.add(body[key] as string);
 				}
 			} catch {
 				// not JSON: nothing to collect
@@ -948,7 +1067,8 @@ export function collectSecrets(sandbox: Sandbox, helper: InMemoryCredentialsHelp
 	for (const row of helper.rows.values()) {
 		const data = JSON.parse(row.data) as IDataObject;
 		for (const key of ['password', 'clientSecret', 'accessToken', 'reissueToken']) {
-			if (typeof data[key] === 'string' && (data[key] as string).length >= 6) secrets.add(data[key] as string);
+			if (typeof data[key] === 'string' && (data[key] as string).length >= 6)
+				secrets.add(data[key] as string);
 		}
 	}
 	return [...secrets];
@@ -962,7 +1082,8 @@ export function collectSecrets(sandbox: Sandbox, helper: InMemoryCredentialsHelp
 export function serializeForLeakCheck(value: unknown): string {
 	const seen = new WeakSet<object>();
 	const walk = (current: unknown, depth: number): unknown => {
-		if (current === null || typeof current !== 'object') return typeof current === 'function' ? undefined : current;
+		if (current === null || typeof current !== 'object')
+			return typeof current === 'function' ? undefined : current;
 		if (seen.has(current as object) || depth > 8) return '[seen]';
 		seen.add(current as object);
 		if (Buffer.isBuffer(current)) return current.toString('utf8');
@@ -1043,11 +1164,21 @@ export const FIXED_SECRETS = [
  * errors, credential-test results). Also fails when no secret was collected, so the check cannot pass
  * vacuously.
  */
-export function expectNoSecretsIn(fixture: SandboxFixture, values: unknown[], extraSecrets: string[] = []): void {
-	const secrets = collectSecrets(fixture.sandbox, fixture.helper, [...FIXED_SECRETS, ...extraSecrets]);
+export function expectNoSecretsIn(
+	fixture: SandboxFixture,
+	values: unknown[],
+	extraSecrets: string[] = [],
+): void {
+	const secrets = collectSecrets(fixture.sandbox, fixture.helper, [
+		...FIXED_SECRETS,
+		...extraSecrets,
+	]);
 	expect(secrets.length).toBeGreaterThan(0);
 	for (const value of values) {
-		expect({ value: serializeForLeakCheck(value).slice(0, 300), leaked: leakedSecrets(value, secrets) }).toEqual({
+		expect({
+			value: serializeForLeakCheck(value).slice(0, 300),
+			leaked: leakedSecrets(value, secrets),
+		}).toEqual({
 			value: expect.any(String),
 			leaked: [],
 		});

@@ -8,7 +8,16 @@
 
 const crypto = require('crypto');
 const fx = require('./fixtures');
-const { json, mediaType, parseJson, isPlainObject, queryParam, intParam, uuid, sleep } = require('./http-util');
+const {
+	json,
+	mediaType,
+	parseJson,
+	isPlainObject,
+	queryParam,
+	intParam,
+	uuid,
+	sleep,
+} = require('./http-util');
 const { pruneExpired } = require('./state');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
@@ -44,7 +53,14 @@ const INVALID_REQUEST = message('The request is invalid.');
 function jsonObjectBody(ctx) {
 	const type = mediaType(ctx.headers['content-type']);
 	if (type !== 'application/json' && type !== 'text/json') {
-		return { reply: json(415, message(`The request entity's media type '${type || 'none'}' is not supported for this resource.`)) };
+		return {
+			reply: json(
+				415,
+				message(
+					`The request entity's media type '${type || 'none'}' is not supported for this resource.`,
+				),
+			),
+		};
 	}
 	const value = parseJson(ctx.body);
 	return isPlainObject(value) ? { value } : { reply: json(400, INVALID_REQUEST) };
@@ -61,15 +77,22 @@ async function authorize(state, ctx) {
 	if ('reply' in body) return body.reply;
 	const { username, password } = body.value;
 	const user = fx.ARMOR_USERS.find(
-		(u) => typeof username === 'string' && u.username === username.trim().toLowerCase() && u.password === password,
+		(u) =>
+			typeof username === 'string' &&
+			u.username === username.trim().toLowerCase() &&
+			u.password === password,
 	);
 	if (!user) return json(401, message('Invalid username or password.'));
 	// The vendor's call blocks until the person approves the MFA prompt on their phone.
-	if (user.mfa && !(await sleep(state.sleeper, state.knobs.mfaDelayMs))) return json(503, message('The sandbox is closing.'));
+	if (user.mfa && !(await sleep(state.sleeper, state.knobs.mfaDelayMs)))
+		return json(503, message('The sandbox is closing.'));
 	const now = Date.now();
 	const code = crypto.randomBytes(24).toString('base64');
 	pruneExpired(state.armor.codes, now);
-	state.armor.codes.set(code, { userId: user.id, expiresAt: now + state.knobs.codeLifetimeSeconds * 1000 });
+	state.armor.codes.set(code, {
+		userId: user.id,
+		expiresAt: now + state.knobs.codeLifetimeSeconds * 1000,
+	});
 	return json(200, { redirect_uri: null, code, success: true });
 }
 
@@ -85,7 +108,8 @@ function issueToken(state, userId, withIdToken) {
 	const accessToken = crypto.randomBytes(16).toString('hex');
 	pruneExpired(state.armor.tokens, now);
 	state.armor.tokens.set(accessToken, { userId, expiresAt: now + lifetime * 1000 });
-	const expiresIn = state.knobs.armorExpiresInUnit === 'minutes' ? Math.round(lifetime / 60) : Math.round(lifetime);
+	const expiresIn =
+		state.knobs.armorExpiresInUnit === 'minutes' ? Math.round(lifetime / 60) : Math.round(lifetime);
 	return json(
 		200,
 		{
@@ -104,12 +128,18 @@ function exchangeCode(state, ctx) {
 	if ('reply' in body) return body.reply;
 	const { code, grant_type: grantType } = body.value;
 	if (grantType !== 'authorization_code') {
-		return json(400, { error: 'unsupported_grant_type', error_description: 'Only the authorization_code grant type is supported.' });
+		return json(400, {
+			error: 'unsupported_grant_type',
+			error_description: 'Only the authorization_code grant type is supported.',
+		});
 	}
 	const grant = typeof code === 'string' ? state.armor.codes.get(code) : undefined;
 	if (typeof code === 'string') state.armor.codes.delete(code); // a code is good for one attempt only
 	if (!grant || grant.expiresAt <= Date.now()) {
-		return json(400, { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+		return json(400, {
+			error: 'invalid_grant',
+			error_description: 'The authorization code is invalid or has expired.',
+		});
 	}
 	return issueToken(state, grant.userId, true);
 }
@@ -163,7 +193,8 @@ function accountContext(ctx, user) {
 	const header = ctx.headers['x-account-context'];
 	if (header === undefined) return { accountId: user.accounts[0].id };
 	const raw = String(header);
-	if (!/^\s*[+-]?\d+\s*$/.test(raw)) return { reply: contextError(400, `Account context ${raw} is not a valid account id.`) };
+	if (!/^\s*[+-]?\d+\s*$/.test(raw))
+		return { reply: contextError(400, `Account context ${raw} is not a valid account id.`) };
 	const accountId = Number(raw);
 	if (!user.accounts.some((a) => a.id === accountId)) {
 		return { reply: contextError(403, `Account context ${raw} is not available to this user.`) };
@@ -219,18 +250,23 @@ function encodePageToken(accountId, offset) {
  */
 function decodePageToken(token, accountId) {
 	const match = /^(\d+):(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-	if (!match || Number(match[1]) !== accountId || Number(match[2]) >= fx.ARMOR_TICKETS_PER_ACCOUNT) return NaN;
+	if (!match || Number(match[1]) !== accountId || Number(match[2]) >= fx.ARMOR_TICKETS_PER_ACCOUNT)
+		return NaN;
 	return Number(match[2]);
 }
 
 /** @type {SessionHandler} */
 function listTickets(_state, ctx, { accountId }) {
-	const maxResults = intParam(queryParam(ctx.params, 'maxResults'), fx.ARMOR_TICKETS_DEFAULT_MAX_RESULTS);
+	const maxResults = intParam(
+		queryParam(ctx.params, 'maxResults'),
+		fx.ARMOR_TICKETS_DEFAULT_MAX_RESULTS,
+	);
 	if (!(maxResults >= 1 && maxResults <= fx.ARMOR_TICKETS_MAX_RESULTS)) {
 		return json(400, message(`maxResults must be between 1 and ${fx.ARMOR_TICKETS_MAX_RESULTS}.`));
 	}
 	const direction = (queryParam(ctx.params, 'orderByDirection') || 'asc').toLowerCase();
-	if (direction !== 'asc' && direction !== 'desc') return json(400, message('orderByDirection must be asc or desc.'));
+	if (direction !== 'asc' && direction !== 'desc')
+		return json(400, message('orderByDirection must be asc or desc.'));
 	const token = queryParam(ctx.params, 'nextPageToken') || '';
 	const offset = token ? decodePageToken(token, accountId) : 0;
 	if (Number.isNaN(offset)) return json(400, message('The nextPageToken is not valid.'));
@@ -241,7 +277,11 @@ function listTickets(_state, ctx, { accountId }) {
 	for (let position = offset; position < end; position++) {
 		items.push(fx.armorTicket(accountId, direction === 'asc' ? position + 1 : total - position));
 	}
-	return json(200, { nextPageToken: end < total ? encodePageToken(accountId, end) : null, total, items });
+	return json(200, {
+		nextPageToken: end < total ? encodePageToken(accountId, end) : null,
+		total,
+		items,
+	});
 }
 
 /** @type {SessionHandler} */
@@ -251,7 +291,8 @@ function listSecurityIncidents(_state, ctx, { accountId }) {
 	const total = fx.ARMOR_INCIDENTS_PER_ACCOUNT;
 	const items = [];
 	const first = (page - 1) * fx.ARMOR_INCIDENTS_PAGE_SIZE + 1;
-	for (let n = first; n <= total && n < first + fx.ARMOR_INCIDENTS_PAGE_SIZE; n++) items.push(fx.armorSecurityIncident(accountId, n));
+	for (let n = first; n <= total && n < first + fx.ARMOR_INCIDENTS_PAGE_SIZE; n++)
+		items.push(fx.armorSecurityIncident(accountId, n));
 	return json(200, { total, page, items });
 }
 
@@ -285,9 +326,13 @@ async function handleArmor(state, ctx) {
 		const match = route.pattern.exec(ctx.path);
 		if (!match) continue;
 		if (!Object.hasOwn(route.methods, ctx.method)) {
-			return json(405, message(`The requested resource does not support http method '${ctx.method}'.`), {
-				Allow: Object.keys(route.methods).join(', '),
-			});
+			return json(
+				405,
+				message(`The requested resource does not support http method '${ctx.method}'.`),
+				{
+					Allow: Object.keys(route.methods).join(', '),
+				},
+			);
 		}
 		if (route.public) return route.methods[ctx.method](state, ctx, match);
 		const user = authenticate(state, ctx);
@@ -296,7 +341,10 @@ async function handleArmor(state, ctx) {
 		if ('reply' in account) return account.reply;
 		return route.methods[ctx.method](state, ctx, { user, accountId: account.accountId }, match);
 	}
-	return json(404, message(`No HTTP resource was found that matches the request URI '${ctx.path}'.`));
+	return json(
+		404,
+		message(`No HTTP resource was found that matches the request URI '${ctx.path}'.`),
+	);
 }
 
 module.exports = { handleArmor };

@@ -9,7 +9,16 @@
 
 const crypto = require('crypto');
 const fx = require('./fixtures');
-const { json, empty, mediaType, parseJson, isPlainObject, queryParam, intParam, uuid } = require('./http-util');
+const {
+	json,
+	empty,
+	mediaType,
+	parseJson,
+	isPlainObject,
+	queryParam,
+	intParam,
+	uuid,
+} = require('./http-util');
 const { pruneExpired } = require('./state');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
@@ -35,7 +44,9 @@ function apiError(status, text) {
  * @param {string} [description]
  */
 function oauthError(error, description) {
-	return json(400, description ? { error, error_description: description } : { error }, { 'Cache-Control': 'no-store' });
+	return json(400, description ? { error, error_description: description } : { error }, {
+		'Cache-Control': 'no-store',
+	});
 }
 
 // ------------------------------------------------------------------ token endpoint
@@ -63,7 +74,10 @@ function clientCredentials(ctx, form) {
 		const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		if (colon < 0) return { id: undefined, secret: undefined };
-		return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+		return {
+			id: formDecode(decoded.slice(0, colon)),
+			secret: formDecode(decoded.slice(colon + 1)),
+		};
 	}
 	return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? undefined };
 }
@@ -77,7 +91,8 @@ function clientCredentials(ctx, form) {
 function signAccessToken(state, clientId, scopes) {
 	const now = Date.now();
 	const expiresAt = now + state.knobs.authArmorTokenLifetimeSeconds * 1000;
-	const encode = (/** @type {object} */ part) => Buffer.from(JSON.stringify(part)).toString('base64url');
+	const encode = (/** @type {object} */ part) =>
+		Buffer.from(JSON.stringify(part)).toString('base64url');
 	const header = encode({ alg: 'HS256', typ: 'at+jwt', kid: 'sandbox' });
 	const payload = encode({
 		iss: state.authArmor.issuer,
@@ -89,7 +104,10 @@ function signAccessToken(state, clientId, scopes) {
 		scope: scopes,
 		jti: uuid(),
 	});
-	const signature = crypto.createHmac('sha256', state.authArmor.signingKey).update(`${header}.${payload}`).digest('base64url');
+	const signature = crypto
+		.createHmac('sha256', state.authArmor.signingKey)
+		.update(`${header}.${payload}`)
+		.digest('base64url');
 	return { token: `${header}.${payload}.${signature}`, grant: { clientId, scopes, expiresAt } };
 }
 
@@ -100,9 +118,17 @@ function signAccessToken(state, clientId, scopes) {
  * @returns {Reply}
  */
 function tokenEndpoint(state, ctx) {
-	if (ctx.method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'The token endpoint only accepts POST.' }, { Allow: 'POST' });
+	if (ctx.method !== 'POST')
+		return json(
+			405,
+			{ error: 'invalid_request', error_description: 'The token endpoint only accepts POST.' },
+			{ Allow: 'POST' },
+		);
 	if (mediaType(ctx.headers['content-type']) !== 'application/x-www-form-urlencoded') {
-		return oauthError('invalid_request', 'The request must be sent as application/x-www-form-urlencoded.');
+		return oauthError(
+			'invalid_request',
+			'The request must be sent as application/x-www-form-urlencoded.',
+		);
 	}
 	const form = new URLSearchParams(ctx.body);
 	const { id, secret } = clientCredentials(ctx, form);
@@ -118,7 +144,12 @@ function tokenEndpoint(state, ctx) {
 	state.authArmor.tokens.set(token, grant);
 	return json(
 		200,
-		{ access_token: token, token_type: 'Bearer', expires_in: Math.round(state.knobs.authArmorTokenLifetimeSeconds), scope: scopes.join(' ') },
+		{
+			access_token: token,
+			token_type: 'Bearer',
+			expires_in: Math.round(state.knobs.authArmorTokenLifetimeSeconds),
+			scope: scopes.join(' '),
+		},
 		{ 'Cache-Control': 'no-store' },
 	);
 }
@@ -133,7 +164,8 @@ function bearerCheck(state, ctx) {
 	const match = /^Bearer (\S+)$/i.exec(String(ctx.headers.authorization ?? ''));
 	if (!match) return empty(401, { 'WWW-Authenticate': 'Bearer' });
 	const grant = state.authArmor.tokens.get(match[1]);
-	if (!grant || grant.expiresAt <= Date.now()) return empty(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+	if (!grant || grant.expiresAt <= Date.now())
+		return empty(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 	return null;
 }
 
@@ -199,7 +231,9 @@ function sortedByText(state, column) {
 	if (cached && cached.key === key) return cached.order;
 	const values = new Array(count + 1);
 	for (let i = 1; i <= count; i++) {
-		values[i] = (column === 'username' ? usernameOf(state, i) : fx.authArmorDefaultUsername(i)).toLowerCase();
+		values[i] = (
+			column === 'username' ? usernameOf(state, i) : fx.authArmorDefaultUsername(i)
+		).toLowerCase();
 	}
 	const order = new Uint32Array(count);
 	for (let i = 0; i < count; i++) order[i] = i + 1;
@@ -250,16 +284,22 @@ function userOrder(state, column, direction, filter) {
  */
 function resolveUser(state, ctx, segment) {
 	const userId = formDecode(segment);
-	if (!UUID_PATTERN.test(userId)) return { reply: apiError(400, `The user id '${userId}' is not a valid GUID.`) };
+	if (!UUID_PATTERN.test(userId))
+		return { reply: apiError(400, `The user id '${userId}' is not a valid GUID.`) };
 	if (userId === fx.AUTHARMOR_EMPTY_GUID) {
 		const header = ctx.headers['x-autharmor-usernamevalue'];
-		const username = String((Array.isArray(header) ? header[0] : header) || queryParam(ctx.params, 'username') || '').trim();
-		if (!username) return { reply: apiError(400, 'A username is required when the user id is the empty GUID.') };
+		const username = String(
+			(Array.isArray(header) ? header[0] : header) || queryParam(ctx.params, 'username') || '',
+		).trim();
+		if (!username)
+			return { reply: apiError(400, 'A username is required when the user id is the empty GUID.') };
 		const index = indexOfUsername(state, username);
 		return index ? { index } : { reply: apiError(404, 'User not found.') };
 	}
 	const index = fx.authArmorUserIndex(userId);
-	return index >= 1 && index <= state.knobs.authArmorUserCount ? { index } : { reply: apiError(404, 'User not found.') };
+	return index >= 1 && index <= state.knobs.authArmorUserCount
+		? { index }
+		: { reply: apiError(404, 'User not found.') };
 }
 
 // ------------------------------------------------------------------ users endpoints
@@ -277,15 +317,18 @@ function listUsers(state, ctx) {
 		return apiError(400, `page_size must be between 1 and ${fx.AUTHARMOR_MAX_PAGE_SIZE}.`);
 	}
 	const direction = (queryParam(ctx.params, 'sort_direction') || 'asc').toLowerCase();
-	if (direction !== 'asc' && direction !== 'desc') return apiError(400, 'sort_direction must be asc or desc.');
+	if (direction !== 'asc' && direction !== 'desc')
+		return apiError(400, 'sort_direction must be asc or desc.');
 	const column = (queryParam(ctx.params, 'sort_column') || 'date_created').toLowerCase();
-	if (!SORT_COLUMNS.includes(column)) return apiError(400, `sort_column must be one of ${SORT_COLUMNS.join(', ')}.`);
+	if (!SORT_COLUMNS.includes(column))
+		return apiError(400, `sort_column must be one of ${SORT_COLUMNS.join(', ')}.`);
 	const filter = (queryParam(ctx.params, 'username') || '').trim().toLowerCase();
 
 	const order = userOrder(state, column, direction, filter);
 	const userRecords = [];
 	const start = (pageNumber - 1) * pageSize;
-	for (let p = start; p < order.length && p < start + pageSize; p++) userRecords.push(userRecord(state, order.at(p)));
+	for (let p = start; p < order.length && p < start + pageSize; p++)
+		userRecords.push(userRecord(state, order.at(p)));
 	return json(200, {
 		user_records: userRecords,
 		page_info: {
@@ -306,7 +349,10 @@ function listUsers(state, ctx) {
 function getUser(state, ctx, segment) {
 	const resolved = resolveUser(state, ctx, segment);
 	if ('reply' in resolved) return resolved.reply;
-	return json(200, { enrolled_auth_methods: fx.authArmorEnrolledAuthMethods(resolved.index), ...userRecord(state, resolved.index) });
+	return json(200, {
+		enrolled_auth_methods: fx.authArmorEnrolledAuthMethods(resolved.index),
+		...userRecord(state, resolved.index),
+	});
 }
 
 /**
@@ -316,7 +362,9 @@ function getUser(state, ctx, segment) {
  * @param {string} segment
  */
 function updateUser(state, ctx, segment) {
-	if (!/^(application\/([\w.-]+\+)?json|text\/json)$/.test(mediaType(ctx.headers['content-type']))) {
+	if (
+		!/^(application\/([\w.-]+\+)?json|text\/json)$/.test(mediaType(ctx.headers['content-type']))
+	) {
 		return apiError(415, 'The request body must be JSON.');
 	}
 	const resolved = resolveUser(state, ctx, segment);
@@ -324,10 +372,13 @@ function updateUser(state, ctx, segment) {
 	const body = parseJson(ctx.body);
 	if (!isPlainObject(body)) return apiError(400, 'The request body is not valid JSON.');
 	const username = body.new_username;
-	if (typeof username !== 'string' || username.trim() === '') return apiError(400, 'new_username is required.');
-	if (username.length > MAX_USERNAME_LENGTH || /[\s\p{Cc}]/u.test(username)) return apiError(400, 'new_username is not a valid username.');
+	if (typeof username !== 'string' || username.trim() === '')
+		return apiError(400, 'new_username is required.');
+	if (username.length > MAX_USERNAME_LENGTH || /[\s\p{Cc}]/u.test(username))
+		return apiError(400, 'new_username is not a valid username.');
 	const holder = indexOfUsername(state, username);
-	if (holder && holder !== resolved.index) return apiError(409, `The username '${username}' is already in use.`);
+	if (holder && holder !== resolved.index)
+		return apiError(409, `The username '${username}' is already in use.`);
 	renameUser(state, resolved.index, username);
 	return json(200, userRecord(state, resolved.index));
 }
@@ -357,7 +408,8 @@ function handleAuthArmor(state, ctx) {
 		for (const route of API_ROUTES) {
 			const match = route.pattern.exec(ctx.path);
 			if (!match) continue;
-			if (!Object.hasOwn(route.methods, ctx.method)) return empty(405, { Allow: Object.keys(route.methods).join(', ') });
+			if (!Object.hasOwn(route.methods, ctx.method))
+				return empty(405, { Allow: Object.keys(route.methods).join(', ') });
 			return route.methods[ctx.method](state, ctx, match[1]);
 		}
 	}

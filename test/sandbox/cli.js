@@ -51,9 +51,12 @@ function parseArgs(argv) {
 		const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2);
 		const key = squash(flag);
 		const knob = KNOBS_BY_FLAG.get(key);
-		const isBoolean = knob !== undefined && typeof (/** @type {Record<string, unknown>} */ (DEFAULT_KNOBS)[knob]) === 'boolean';
+		const isBoolean =
+			knob !== undefined &&
+			typeof (/** @type {Record<string, unknown>} */ (DEFAULT_KNOBS)[knob]) === 'boolean';
 		const next = argv[i + 1];
-		const takesNext = inline === undefined && !(isBoolean && (next === undefined || next.startsWith('--')));
+		const takesNext =
+			inline === undefined && !(isBoolean && (next === undefined || next.startsWith('--')));
 		const raw = inline ?? (takesNext ? argv[++i] : undefined);
 		if (!isBoolean && raw === undefined) throw new TypeError(`Missing value for --${flag}.`);
 

@@ -35,7 +35,9 @@ function controlReply(sandbox, method, path, body) {
 		case 'GET /__sandbox/config':
 			return json(200, sandbox.configure({}));
 		case 'POST /__sandbox/config':
-			return withJsonBody(body, (value) => json(200, sandbox.configure(/** @type {any} */ (value))));
+			return withJsonBody(body, (value) =>
+				json(200, sandbox.configure(/** @type {any} */ (value))),
+			);
 		case 'POST /__sandbox/revoke':
 			return json(200, { revoked: sandbox.revokeAllTokens() });
 		case 'POST /__sandbox/failures':

@@ -28,18 +28,29 @@ const { json, empty, uuid } = require('./http-util');
  * @returns {Failure}
  */
 function toFailure(input) {
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new TypeError('A failure spec must be an object.');
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		throw new TypeError('A failure spec must be an object.');
 	const spec = /** @type {Record<string, unknown>} */ (input);
 	const known = ['api', 'path', 'method', 'status', 'count', 'body', 'retryAfter'];
 	const unknown = Object.keys(spec).filter((key) => !known.includes(key));
 	if (unknown.length) throw new TypeError(`Unknown failure spec field(s): ${unknown.join(', ')}.`);
-	if (spec.api !== 'armor' && spec.api !== 'authArmor') throw new TypeError('Failure spec "api" must be "armor" or "authArmor".');
-	if (!Number.isInteger(spec.status) || Number(spec.status) < 100 || Number(spec.status) > 599) throw new TypeError('Failure spec "status" must be an HTTP status code.');
+	if (spec.api !== 'armor' && spec.api !== 'authArmor')
+		throw new TypeError('Failure spec "api" must be "armor" or "authArmor".');
+	if (!Number.isInteger(spec.status) || Number(spec.status) < 100 || Number(spec.status) > 599)
+		throw new TypeError('Failure spec "status" must be an HTTP status code.');
 	const count = spec.count === undefined ? 1 : spec.count;
-	if (!Number.isInteger(count) || Number(count) < 1) throw new TypeError('Failure spec "count" must be a positive integer.');
-	if (spec.path !== undefined && (typeof spec.path !== 'string' || !spec.path.startsWith('/'))) throw new TypeError('Failure spec "path" must start with "/".');
-	if (spec.method !== undefined && typeof spec.method !== 'string') throw new TypeError('Failure spec "method" must be a string.');
-	if (spec.retryAfter !== undefined && typeof spec.retryAfter !== 'number' && typeof spec.retryAfter !== 'string') throw new TypeError('Failure spec "retryAfter" must be a number or a string.');
+	if (!Number.isInteger(count) || Number(count) < 1)
+		throw new TypeError('Failure spec "count" must be a positive integer.');
+	if (spec.path !== undefined && (typeof spec.path !== 'string' || !spec.path.startsWith('/')))
+		throw new TypeError('Failure spec "path" must start with "/".');
+	if (spec.method !== undefined && typeof spec.method !== 'string')
+		throw new TypeError('Failure spec "method" must be a string.');
+	if (
+		spec.retryAfter !== undefined &&
+		typeof spec.retryAfter !== 'number' &&
+		typeof spec.retryAfter !== 'string'
+	)
+		throw new TypeError('Failure spec "retryAfter" must be a number or a string.');
 	return {
 		api: spec.api,
 		path: /** @type {string | undefined} */ (spec.path),
@@ -73,7 +84,10 @@ function injectFailures(state, specs) {
  */
 function takeFailure(state, api, method, path) {
 	const index = state.failures.findIndex(
-		(f) => f.api === api && (f.path === undefined || path.startsWith(f.path)) && (f.method === undefined || f.method === method),
+		(f) =>
+			f.api === api &&
+			(f.path === undefined || path.startsWith(f.path)) &&
+			(f.method === undefined || f.method === method),
 	);
 	if (index < 0) return null;
 	const failure = state.failures[index];
@@ -90,7 +104,12 @@ function takeFailure(state, api, method, path) {
 function failureReply(failure, path) {
 	/** @type {Record<string, string>} */
 	const headers = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
-	if (typeof failure.body === 'string') return { status: failure.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body: failure.body };
+	if (typeof failure.body === 'string')
+		return {
+			status: failure.status,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+			body: failure.body,
+		};
 	if (failure.body !== undefined) return json(failure.status, failure.body, headers);
 	return defaultFailureReply(failure.api, path, failure.status, headers);
 }
@@ -113,12 +132,28 @@ function defaultFailureReply(api, path, status, headers) {
 		return json(status, { Message: messages[status] ?? 'An error has occurred.' }, headers);
 	}
 	if (path.toLowerCase().startsWith('/connect/')) {
-		const error = status === 429 || status === 503 ? 'temporarily_unavailable' : status === 401 ? 'invalid_client' : 'server_error';
+		const error =
+			status === 429 || status === 503
+				? 'temporarily_unavailable'
+				: status === 401
+					? 'invalid_client'
+					: 'server_error';
 		return json(status, { error }, headers);
 	}
 	if (status === 401 || status === 403) return empty(status, headers);
-	const messages = /** @type {Record<number, string>} */ ({ 429: 'Too many requests.', 503: 'Service unavailable.' });
-	return json(status, { error_code: status, error_message: messages[status] ?? 'An unexpected error occurred.', tracking_id: uuid() }, headers);
+	const messages = /** @type {Record<number, string>} */ ({
+		429: 'Too many requests.',
+		503: 'Service unavailable.',
+	});
+	return json(
+		status,
+		{
+			error_code: status,
+			error_message: messages[status] ?? 'An unexpected error occurred.',
+			tracking_id: uuid(),
+		},
+		headers,
+	);
 }
 
 module.exports = { injectFailures, takeFailure };

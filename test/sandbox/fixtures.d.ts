@@ -81,7 +81,10 @@ export declare const AUTHARMOR_DEFAULT_USER_COUNT: number;
 export declare const AUTHARMOR_DEFAULT_PAGE_SIZE: number;
 export declare const AUTHARMOR_MAX_PAGE_SIZE: number;
 /** User 1 as generated (`user1@autharmor.example`). */
-export declare const AUTHARMOR_DEMO_USER: Readonly<AuthArmorUser> & { readonly username: string; readonly email_address: string };
+export declare const AUTHARMOR_DEMO_USER: Readonly<AuthArmorUser> & {
+	readonly username: string;
+	readonly email_address: string;
+};
 /** '00000000-0000-4000-8000-' + 12-digit zero-padded index. */
 export declare function authArmorUserId(index: number): string;
 /** The index a sandbox user id encodes, or 0. */
@@ -91,5 +94,7 @@ export declare function authArmorDefaultUsername(index: number): string;
 /** The index a default username names (ignoring renames), or 0. */
 export declare function authArmorIndexOfDefaultUsername(username: string): number;
 /** User `index` as generated, before any rename (PUT) made in a running sandbox. */
-export declare function authArmorDefaultUser(index: number): AuthArmorUser & { username: string; email_address: string };
+export declare function authArmorDefaultUser(
+	index: number,
+): AuthArmorUser & { username: string; email_address: string };
 export declare function authArmorEnrolledAuthMethods(index: number): AuthArmorEnrolledAuthMethod[];

@@ -38,7 +38,10 @@ const ARMOR_DEMO_USER = deepFreeze({
 	mfa: false,
 	firstName: 'Demo',
 	lastName: 'User',
-	accounts: [armorAccount(1001, 'Demo Main', 0, 'Direct'), armorAccount(1002, 'Demo Child', 1001, 'Reseller')],
+	accounts: [
+		armorAccount(1001, 'Demo Main', 0, 'Direct'),
+		armorAccount(1002, 'Demo Child', 1001, 'Reseller'),
+	],
 });
 
 const ARMOR_MFA_USER = deepFreeze({
@@ -53,7 +56,12 @@ const ARMOR_MFA_USER = deepFreeze({
 
 const ARMOR_USERS = deepFreeze([ARMOR_DEMO_USER, ARMOR_MFA_USER]);
 
-const ARMOR_PERMISSIONS = deepFreeze(['account.read', 'ticket.read', 'ticket.write', 'security-incident.read']);
+const ARMOR_PERMISSIONS = deepFreeze([
+	'account.read',
+	'ticket.read',
+	'ticket.write',
+	'security-incident.read',
+]);
 
 const ARMOR_TICKETS_PER_ACCOUNT = 12;
 const ARMOR_TICKETS_DEFAULT_MAX_RESULTS = 10;
@@ -72,7 +80,9 @@ const HOUR_MS = 3600 * 1000;
  * @param {number} n
  */
 function armorTicket(accountId, n) {
-	const created = new Date(FIXTURE_EPOCH_MS + (accountId % 100) * HOUR_MS + n * 24 * HOUR_MS).toISOString();
+	const created = new Date(
+		FIXTURE_EPOCH_MS + (accountId % 100) * HOUR_MS + n * 24 * HOUR_MS,
+	).toISOString();
 	return {
 		key: `ARM-${accountId}-${String(n).padStart(3, '0')}`,
 		summary: `Sandbox ticket ${n} of account ${accountId}`,
@@ -169,10 +179,18 @@ function authArmorDefaultUser(index) {
  */
 function authArmorEnrolledAuthMethods(index) {
 	const methods = [
-		{ auth_method_name: 'AuthArmorAuthenticator', auth_method_id: 3, auth_method_masked_info: `Phone ***${String(index % 1000).padStart(3, '0')}` },
+		{
+			auth_method_name: 'AuthArmorAuthenticator',
+			auth_method_id: 3,
+			auth_method_masked_info: `Phone ***${String(index % 1000).padStart(3, '0')}`,
+		},
 	];
 	if (index % 2 === 0) {
-		methods.push({ auth_method_name: 'Magiclink_Email', auth_method_id: 4, auth_method_masked_info: `u***@${AUTHARMOR_USER_DOMAIN}` });
+		methods.push({
+			auth_method_name: 'Magiclink_Email',
+			auth_method_id: 4,
+			auth_method_masked_info: `u***@${AUTHARMOR_USER_DOMAIN}`,
+		});
 	}
 	return methods;
 }

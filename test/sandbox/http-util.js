@@ -23,7 +23,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * @returns {Reply}
  */
 function json(status, value, headers = {}) {
-	return { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(value) };
+	return {
+		status,
+		headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers },
+		body: JSON.stringify(value),
+	};
 }
 
 /**
@@ -42,7 +46,10 @@ function empty(status, headers = {}) {
  */
 function writeReply(res, reply) {
 	const body = reply.body ?? '';
-	res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(body)) });
+	res.writeHead(reply.status, {
+		...reply.headers,
+		'Content-Length': String(Buffer.byteLength(body)),
+	});
 	res.end(body);
 }
 
@@ -60,7 +67,9 @@ function readBody(req) {
 			size += chunk.length;
 			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () =>
+			resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
+		);
 		req.on('error', reject);
 	});
 }
@@ -86,7 +95,10 @@ function queryObject(params) {
  * @param {string | string[] | undefined} header
  */
 function mediaType(header) {
-	return String(header ?? '').split(';')[0].trim().toLowerCase();
+	return String(header ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 }
 
 /**

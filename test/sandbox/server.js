@@ -12,7 +12,15 @@
 
 const http = require('http');
 const fixtures = require('./fixtures');
-const { json, writeReply, readBody, queryObject, normalizePath, sleep, cancelSleeps } = require('./http-util');
+const {
+	json,
+	writeReply,
+	readBody,
+	queryObject,
+	normalizePath,
+	sleep,
+	cancelSleeps,
+} = require('./http-util');
 const { DEFAULT_KNOBS, validateKnobs, createState, revokeAllTokens } = require('./state');
 const { injectFailures, takeFailure } = require('./failures');
 const { CONTROL_PREFIX, handleControl } = require('./control');
@@ -129,7 +137,13 @@ async function handleRequest(sandbox, state, api, req, res) {
 			takeFailure(state, api, method, url.pathname) ??
 			(body === null
 				? json(413, { Message: 'The request body is too large.' })
-				: await ROUTERS[api](state, { method, path, params: url.searchParams, headers: req.headers, body }));
+				: await ROUTERS[api](state, {
+						method,
+						path,
+						params: url.searchParams,
+						headers: req.headers,
+						body,
+					}));
 		if (!(await sleep(state.sleeper, state.knobs.latencyMs))) {
 			res.destroy();
 			return;
@@ -180,9 +194,11 @@ function shutdown(server) {
  */
 function parseOptions(options) {
 	const { host = '127.0.0.1', armorPort = 0, authArmorPort = 0, ...knobs } = options;
-	if (typeof host !== 'string' || host === '') throw new TypeError('Sandbox option "host" must be a non-empty string.');
+	if (typeof host !== 'string' || host === '')
+		throw new TypeError('Sandbox option "host" must be a non-empty string.');
 	for (const [name, port] of Object.entries({ armorPort, authArmorPort })) {
-		if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`Sandbox option "${name}" must be a port number.`);
+		if (!Number.isInteger(port) || port < 0 || port > 65535)
+			throw new TypeError(`Sandbox option "${name}" must be a port number.`);
 	}
 	return { host, armorPort, authArmorPort, knobs: validateKnobs(knobs) };
 }
@@ -221,8 +237,12 @@ async function startSandbox(options = {}) {
 		},
 	};
 
-	const armorServer = http.createServer((req, res) => void handleRequest(sandbox, state, 'armor', req, res));
-	const authArmorServer = http.createServer((req, res) => void handleRequest(sandbox, state, 'authArmor', req, res));
+	const armorServer = http.createServer(
+		(req, res) => void handleRequest(sandbox, state, 'armor', req, res),
+	);
+	const authArmorServer = http.createServer(
+		(req, res) => void handleRequest(sandbox, state, 'authArmor', req, res),
+	);
 	try {
 		sandbox.armorUrl = await listen(armorServer, host, armorPort);
 		sandbox.authArmorUrl = await listen(authArmorServer, host, authArmorPort);

@@ -89,7 +89,10 @@ const KNOB_RULES = {
 	mfaDelayMs: isNonNegativeNumber,
 	meUserAsArray: (v) => typeof v === 'boolean',
 	authArmorTokenLifetimeSeconds: isPositiveNumber,
-	authArmorUserCount: (v) => Number.isInteger(v) && /** @type {number} */ (v) >= 0 && /** @type {number} */ (v) <= MAX_USER_COUNT,
+	authArmorUserCount: (v) =>
+		Number.isInteger(v) &&
+		/** @type {number} */ (v) >= 0 &&
+		/** @type {number} */ (v) <= MAX_USER_COUNT,
 	latencyMs: isNonNegativeNumber,
 };
 
@@ -122,8 +125,10 @@ function validateKnobs(input) {
 	for (const [name, value] of Object.entries(input)) {
 		if (value === undefined) continue;
 		const rule = KNOB_RULES[/** @type {keyof Knobs} */ (name)];
-		if (!rule) throw new TypeError(`Unknown sandbox knob "${name}". Known: ${knobNames().join(', ')}.`);
-		if (!rule(value)) throw new TypeError(`Invalid value for sandbox knob "${name}": ${JSON.stringify(value)}.`);
+		if (!rule)
+			throw new TypeError(`Unknown sandbox knob "${name}". Known: ${knobNames().join(', ')}.`);
+		if (!rule(value))
+			throw new TypeError(`Invalid value for sandbox knob "${name}": ${JSON.stringify(value)}.`);
 		knobs[name] = value;
 	}
 	return /** @type {Partial<Knobs>} */ (knobs);
@@ -178,4 +183,11 @@ function pruneExpired(map, now) {
 	pruneThresholds.set(map, Math.max(1000, map.size * 2));
 }
 
-module.exports = { DEFAULT_KNOBS, knobNames, validateKnobs, createState, revokeAllTokens, pruneExpired };
+module.exports = {
+	DEFAULT_KNOBS,
+	knobNames,
+	validateKnobs,
+	createState,
+	revokeAllTokens,
+	pruneExpired,
+};

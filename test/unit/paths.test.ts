@@ -1,4 +1,9 @@
-import { assertRelativeApiPath, buildApiUrl, pathSegment, UnsafePathError } from '../../nodes/shared/paths';
+import {
+	assertRelativeApiPath,
+	buildApiUrl,
+	pathSegment,
+	UnsafePathError,
+} from '../../nodes/shared/paths';
 
 const base = 'https://api.armor.com';
 
@@ -7,14 +12,21 @@ describe('buildApiUrl', () => {
 		['/me', 'https://api.armor.com/me'],
 		['me', 'https://api.armor.com/me'],
 		['/tickets/list?maxResults=5', 'https://api.armor.com/tickets/list?maxResults=5'],
-		['/v4/users/00000000-0000-0000-0000-000000000000', 'https://api.armor.com/v4/users/00000000-0000-0000-0000-000000000000'],
+		[
+			'/v4/users/00000000-0000-0000-0000-000000000000',
+			'https://api.armor.com/v4/users/00000000-0000-0000-0000-000000000000',
+		],
 	])('joins %s under the base URL', (path, expected) => {
 		expect(buildApiUrl(base, path)).toBe(expected);
 	});
 
 	it('keeps a base URL path prefix', () => {
-		expect(buildApiUrl('http://127.0.0.1:5680/armor', '/me')).toBe('http://127.0.0.1:5680/armor/me');
-		expect(buildApiUrl('http://127.0.0.1:5680/armor/', 'me')).toBe('http://127.0.0.1:5680/armor/me');
+		expect(buildApiUrl('http://127.0.0.1:5680/armor', '/me')).toBe(
+			'http://127.0.0.1:5680/armor/me',
+		);
+		expect(buildApiUrl('http://127.0.0.1:5680/armor/', 'me')).toBe(
+			'http://127.0.0.1:5680/armor/me',
+		);
 	});
 
 	it.each([
@@ -46,7 +58,9 @@ describe('buildApiUrl', () => {
 	});
 
 	it('tells the user what to enter instead', () => {
-		expect(() => assertRelativeApiPath('https://evil.example/me')).toThrow(/relative to the credential's base URL, e.g. \/me/);
+		expect(() => assertRelativeApiPath('https://evil.example/me')).toThrow(
+			/relative to the credential's base URL, e.g. \/me/,
+		);
 	});
 });
 

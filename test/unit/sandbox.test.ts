@@ -86,21 +86,31 @@ afterEach(async () => {
 	await sb?.close();
 });
 
-async function authorizeCode(user: { username: string; password: string } = ARMOR_DEMO_USER): Promise<string> {
-	const r = await call(`${sb.armorUrl}/auth/authorize`, { json: { username: user.username, password: user.password } });
+async function authorizeCode(
+	user: { username: string; password: string } = ARMOR_DEMO_USER,
+): Promise<string> {
+	const r = await call(`${sb.armorUrl}/auth/authorize`, {
+		json: { username: user.username, password: user.password },
+	});
 	expect(r.status).toBe(200);
 	return r.body.code as string;
 }
 
-async function armorLogin(user: { username: string; password: string } = ARMOR_DEMO_USER): Promise<string> {
+async function armorLogin(
+	user: { username: string; password: string } = ARMOR_DEMO_USER,
+): Promise<string> {
 	const code = await authorizeCode(user);
-	const r = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+	const r = await call(`${sb.armorUrl}/auth/token`, {
+		json: { code, grant_type: 'authorization_code' },
+	});
 	expect(r.status).toBe(200);
 	return r.body.access_token as string;
 }
 
 function armorGet(pathAndQuery: string, token: string, headers: Record<string, string> = {}) {
-	return call(`${sb.armorUrl}${pathAndQuery}`, { headers: { Authorization: `FH-AUTH ${token}`, ...headers } });
+	return call(`${sb.armorUrl}${pathAndQuery}`, {
+		headers: { Authorization: `FH-AUTH ${token}`, ...headers },
+	});
 }
 
 async function authArmorToken(scope?: string): Promise<string> {
@@ -116,7 +126,10 @@ async function authArmorToken(scope?: string): Promise<string> {
 }
 
 function authArmorCall(pathAndQuery: string, token: string, init: CallInit = {}) {
-	return call(`${sb.authArmorUrl}${pathAndQuery}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+	return call(`${sb.authArmorUrl}${pathAndQuery}`, {
+		...init,
+		headers: { Authorization: `Bearer ${token}`, ...init.headers },
+	});
 }
 
 function basic(id: string, secret: string): string {
@@ -124,7 +137,10 @@ function basic(id: string, secret: string): string {
 }
 
 function decodeJwtPayload(token: string): Record<string, unknown> {
-	return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+	return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
+		string,
+		unknown
+	>;
 }
 
 // ------------------------------------------------------------------ start-up
@@ -149,8 +165,12 @@ describe('startSandbox', () => {
 	});
 
 	it('rejects unknown knobs and bad values', async () => {
-		await expect(startSandbox({ noSuchKnob: 1 } as unknown as SandboxOptions)).rejects.toThrow(/Unknown sandbox knob "noSuchKnob"/);
-		await expect(startSandbox({ armorExpiresInUnit: 'hours' as 'minutes' })).rejects.toThrow(/armorExpiresInUnit/);
+		await expect(startSandbox({ noSuchKnob: 1 } as unknown as SandboxOptions)).rejects.toThrow(
+			/Unknown sandbox knob "noSuchKnob"/,
+		);
+		await expect(startSandbox({ armorExpiresInUnit: 'hours' as 'minutes' })).rejects.toThrow(
+			/armorExpiresInUnit/,
+		);
 		await expect(startSandbox({ authArmorUserCount: -1 })).rejects.toThrow(/authArmorUserCount/);
 		await fresh();
 	});
@@ -168,14 +188,18 @@ describe('startSandbox', () => {
 		const pending = fetch(`${sb.armorUrl}/auth/authorize`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ username: ARMOR_MFA_USER.username, password: ARMOR_MFA_USER.password }),
+			body: JSON.stringify({
+				username: ARMOR_MFA_USER.username,
+				password: ARMOR_MFA_USER.password,
+			}),
 		});
 		const outcome = pending.then(
 			() => 'answered',
 			() => 'failed',
 		);
 		await sleep(100);
-		const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+		const timers = () =>
+			process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 		const timersWhileWaiting = timers();
 		const started = Date.now();
 		await sb.close();
@@ -192,10 +216,16 @@ describe('Armor /auth/authorize', () => {
 	beforeEach(() => fresh());
 
 	it('answers a right login with a one-time code', async () => {
-		const r = await call(`${sb.armorUrl}/auth/authorize`, { json: { username: ARMOR_DEMO_USER.username, password: 'demo-password' } });
+		const r = await call(`${sb.armorUrl}/auth/authorize`, {
+			json: { username: ARMOR_DEMO_USER.username, password: 'demo-password' },
+		});
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
-		expect(r.body).toEqual({ redirect_uri: null, code: expect.stringMatching(BASE64), success: true });
+		expect(r.body).toEqual({
+			redirect_uri: null,
+			code: expect.stringMatching(BASE64),
+			success: true,
+		});
 	});
 
 	it('answers 401 with the vendor message for a wrong password or an unknown user', async () => {
@@ -210,18 +240,29 @@ describe('Armor /auth/authorize', () => {
 	});
 
 	it('requires Content-Type application/json (415)', async () => {
-		const body = JSON.stringify({ username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password });
+		const body = JSON.stringify({
+			username: ARMOR_DEMO_USER.username,
+			password: ARMOR_DEMO_USER.password,
+		});
 		const asText = await call(`${sb.armorUrl}/auth/authorize`, { body });
 		expect(asText.status).toBe(415);
 		expect(asText.body.Message).toMatch(/text\/plain/);
-		const asForm = await call(`${sb.armorUrl}/auth/authorize`, { body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const asForm = await call(`${sb.armorUrl}/auth/authorize`, {
+			body,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		});
 		expect(asForm.status).toBe(415);
-		const none = await call(`${sb.armorUrl}/auth/authorize`, { body: new TextEncoder().encode(body) });
+		const none = await call(`${sb.armorUrl}/auth/authorize`, {
+			body: new TextEncoder().encode(body),
+		});
 		expect(none.status).toBe(415);
 	});
 
 	it('answers 400 for a body that is not a JSON object', async () => {
-		const r = await call(`${sb.armorUrl}/auth/authorize`, { body: '{not json', headers: { 'Content-Type': 'application/json' } });
+		const r = await call(`${sb.armorUrl}/auth/authorize`, {
+			body: '{not json',
+			headers: { 'Content-Type': 'application/json' },
+		});
 		expect(r.status).toBe(400);
 		expect(r.body).toEqual({ Message: 'The request is invalid.' });
 	});
@@ -240,7 +281,15 @@ describe('Armor /auth/authorize', () => {
 		const token = await armorLogin(ARMOR_MFA_USER);
 		const r = await armorGet('/accounts', token);
 		expect(r.body).toEqual(ARMOR_MFA_USER.accounts);
-		expect(r.body[0]).toEqual({ id: 2001, name: 'MFA Account', currency: 'USD ', status: 'Claimed', parent: 0, products: {}, accountType: 'Direct' });
+		expect(r.body[0]).toEqual({
+			id: 2001,
+			name: 'MFA Account',
+			currency: 'USD ',
+			status: 'Claimed',
+			parent: 0,
+			products: {},
+			accountType: 'Direct',
+		});
 	});
 });
 
@@ -249,7 +298,9 @@ describe('Armor /auth/token', () => {
 
 	it('exchanges a code for an FH-AUTH token (expires_in in minutes by default)', async () => {
 		const code = await authorizeCode();
-		const r = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+		const r = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'authorization_code' },
+		});
 		expect(r.status).toBe(200);
 		expect(r.body).toEqual({
 			access_token: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -262,13 +313,20 @@ describe('Armor /auth/token', () => {
 	it('accepts a code once only', async () => {
 		const code = await authorizeCode();
 		await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
-		const again = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+		const again = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'authorization_code' },
+		});
 		expect(again.status).toBe(400);
-		expect(again.body).toEqual({ error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+		expect(again.body).toEqual({
+			error: 'invalid_grant',
+			error_description: 'The authorization code is invalid or has expired.',
+		});
 	});
 
 	it('refuses an unknown code', async () => {
-		const r = await call(`${sb.armorUrl}/auth/token`, { json: { code: 'bm9wZQ==', grant_type: 'authorization_code' } });
+		const r = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code: 'bm9wZQ==', grant_type: 'authorization_code' },
+		});
 		expect(r.status).toBe(400);
 		expect(r.body.error).toBe('invalid_grant');
 	});
@@ -277,26 +335,36 @@ describe('Armor /auth/token', () => {
 		sb.configure({ codeLifetimeSeconds: 0.2 });
 		const code = await authorizeCode();
 		await sleep(300);
-		const r = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+		const r = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'authorization_code' },
+		});
 		expect(r.status).toBe(400);
 		expect(r.body.error).toBe('invalid_grant');
 	});
 
 	it('answers unsupported_grant_type for another grant type, without spending the code', async () => {
 		const code = await authorizeCode();
-		const wrong = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'password' } });
+		const wrong = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'password' },
+		});
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.error).toBe('unsupported_grant_type');
-		const right = await call(`${sb.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+		const right = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'authorization_code' },
+		});
 		expect(right.status).toBe(200);
 	});
 
 	it('reports expires_in per armorExpiresInUnit', async () => {
 		sb.configure({ armorTokenLifetimeSeconds: 120 });
-		let r = await call(`${sb.armorUrl}/auth/token`, { json: { code: await authorizeCode(), grant_type: 'authorization_code' } });
+		let r = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code: await authorizeCode(), grant_type: 'authorization_code' },
+		});
 		expect(r.body.expires_in).toBe(2);
 		sb.configure({ armorExpiresInUnit: 'seconds', armorTokenLifetimeSeconds: 1800 });
-		r = await call(`${sb.armorUrl}/auth/token`, { json: { code: await authorizeCode(), grant_type: 'authorization_code' } });
+		r = await call(`${sb.armorUrl}/auth/token`, {
+			json: { code: await authorizeCode(), grant_type: 'authorization_code' },
+		});
 		expect(r.body.expires_in).toBe(1800);
 	});
 
@@ -318,7 +386,12 @@ describe('Armor /auth/token/reissue', () => {
 		const old = await armorLogin();
 		const r = await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token: old } });
 		expect(r.status).toBe(200);
-		expect(r.body).toEqual({ access_token: expect.stringMatching(/^[0-9a-f]{32}$/), id_token: null, expires_in: 15, token_type: 'Bearer' });
+		expect(r.body).toEqual({
+			access_token: expect.stringMatching(/^[0-9a-f]{32}$/),
+			id_token: null,
+			expires_in: 15,
+			token_type: 'Bearer',
+		});
 		expect(r.body.access_token).not.toBe(old);
 		expect((await armorGet('/me', old)).status).toBe(200);
 		expect((await armorGet('/me', r.body.access_token)).status).toBe(200);
@@ -328,7 +401,8 @@ describe('Armor /auth/token/reissue', () => {
 		sb.configure({ armorTokenLifetimeSeconds: 0.6 });
 		const old = await armorLogin();
 		await sleep(350);
-		const renewed = (await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token: old } })).body.access_token as string;
+		const renewed = (await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token: old } })).body
+			.access_token as string;
 		await sleep(350);
 		expect((await armorGet('/me', old)).status).toBe(401);
 		expect((await armorGet('/me', renewed)).status).toBe(200);
@@ -412,7 +486,12 @@ describe('Armor FH-AUTH and X-Account-Context', () => {
 		for (const value of ['abc', '1.5', '']) {
 			const r = await armorGet('/accounts', token, { 'X-Account-Context': value });
 			expect(r.status).toBe(400);
-			expect(r.body).toEqual({ ErrorCode: 400, Message: expect.stringContaining('not a valid account id'), Detail: null, ReferenceId: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				ErrorCode: 400,
+				Message: expect.stringContaining('not a valid account id'),
+				Detail: null,
+				ReferenceId: expect.stringMatching(UUID),
+			});
 		}
 	});
 });
@@ -429,7 +508,13 @@ describe('Armor resources', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
 		expect(r.body).toEqual({
-			user: expect.objectContaining({ id: 501, firstName: 'Demo', lastName: 'User', email: ARMOR_DEMO_USER.username, username: ARMOR_DEMO_USER.username }),
+			user: expect.objectContaining({
+				id: 501,
+				firstName: 'Demo',
+				lastName: 'User',
+				email: ARMOR_DEMO_USER.username,
+				username: ARMOR_DEMO_USER.username,
+			}),
 			accounts: ARMOR_DEMO_USER.accounts,
 			departments: [],
 			permissions: expect.arrayContaining([expect.any(String)]),
@@ -441,14 +526,32 @@ describe('Armor resources', () => {
 	it('GET /me returns user as a one-element array under meUserAsArray', async () => {
 		sb.configure({ meUserAsArray: true });
 		const r = await armorGet('/me', token);
-		expect(r.body.user).toEqual([expect.objectContaining({ id: 501, username: ARMOR_DEMO_USER.username })]);
+		expect(r.body.user).toEqual([
+			expect.objectContaining({ id: 501, username: ARMOR_DEMO_USER.username }),
+		]);
 	});
 
 	it('GET /accounts returns the fixture accounts, space-padded currency included', async () => {
 		const r = await armorGet('/accounts', token);
 		expect(r.body).toEqual([
-			{ id: 1001, name: 'Demo Main', currency: 'USD ', status: 'Claimed', parent: 0, products: {}, accountType: 'Direct' },
-			{ id: 1002, name: 'Demo Child', currency: 'USD ', status: 'Claimed', parent: 1001, products: {}, accountType: 'Reseller' },
+			{
+				id: 1001,
+				name: 'Demo Main',
+				currency: 'USD ',
+				status: 'Claimed',
+				parent: 0,
+				products: {},
+				accountType: 'Direct',
+			},
+			{
+				id: 1002,
+				name: 'Demo Child',
+				currency: 'USD ',
+				status: 'Claimed',
+				parent: 1001,
+				products: {},
+				accountType: 'Reseller',
+			},
 		]);
 	});
 
@@ -487,8 +590,14 @@ describe('Armor resources', () => {
 		expect((await armorGet('/tickets/list?maxResults=0', token)).status).toBe(400);
 		expect((await armorGet('/tickets/list?maxResults=abc', token)).status).toBe(400);
 		expect((await armorGet('/tickets/list?nextPageToken=garbage', token)).status).toBe(400);
-		const first = await armorGet('/tickets/list?maxResults=5', token, { 'X-Account-Context': '1001' });
-		const crossed = await armorGet(`/tickets/list?maxResults=5&nextPageToken=${first.body.nextPageToken}`, token, { 'X-Account-Context': '1002' });
+		const first = await armorGet('/tickets/list?maxResults=5', token, {
+			'X-Account-Context': '1001',
+		});
+		const crossed = await armorGet(
+			`/tickets/list?maxResults=5&nextPageToken=${first.body.nextPageToken}`,
+			token,
+			{ 'X-Account-Context': '1002' },
+		);
 		expect(crossed.status).toBe(400);
 	});
 
@@ -497,7 +606,11 @@ describe('Armor resources', () => {
 		for (let page = 1; page <= 4; page++) {
 			const r = await armorGet(`/security-incidents?page=${page}`, token);
 			expect(r.status).toBe(200);
-			expect(r.body).toEqual({ total: ARMOR_INCIDENTS_PER_ACCOUNT, page, items: expect.any(Array) });
+			expect(r.body).toEqual({
+				total: ARMOR_INCIDENTS_PER_ACCOUNT,
+				page,
+				items: expect.any(Array),
+			});
 			pages.push(r.body.items.length);
 		}
 		const lastSize = ARMOR_INCIDENTS_PER_ACCOUNT % ARMOR_INCIDENTS_PAGE_SIZE;
@@ -509,7 +622,9 @@ describe('Armor resources', () => {
 		const r = await armorGet('/no/such/thing', token);
 		expect(r.status).toBe(404);
 		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
-		expect(r.body).toEqual({ Message: "No HTTP resource was found that matches the request URI '/no/such/thing'." });
+		expect(r.body).toEqual({
+			Message: "No HTTP resource was found that matches the request URI '/no/such/thing'.",
+		});
 		expect((await call(`${sb.armorUrl}/nothing`)).status).toBe(404);
 	});
 
@@ -528,7 +643,11 @@ describe('Auth Armor /connect/token', () => {
 	it('issues a JWT-shaped bearer token for client credentials in the body', async () => {
 		const before = Math.floor(Date.now() / 1000);
 		const r = await call(sb.authArmorTokenUrl, {
-			form: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret' },
+			form: {
+				grant_type: 'client_credentials',
+				client_id: 'sandbox-client',
+				client_secret: 'sandbox-secret',
+			},
 		});
 		expect(r.status).toBe(200);
 		expect(r.body).toEqual({
@@ -555,7 +674,11 @@ describe('Auth Armor /connect/token', () => {
 
 	it('requires application/x-www-form-urlencoded (a JSON body is invalid_request)', async () => {
 		const r = await call(sb.authArmorTokenUrl, {
-			json: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret' },
+			json: {
+				grant_type: 'client_credentials',
+				client_id: 'sandbox-client',
+				client_secret: 'sandbox-secret',
+			},
 		});
 		expect(r.status).toBe(400);
 		expect(r.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
@@ -563,11 +686,26 @@ describe('Auth Armor /connect/token', () => {
 
 	it('answers invalid_client for wrong, partial or missing credentials', async () => {
 		const cases: CallInit[] = [
-			{ form: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'nope' } },
-			{ form: { grant_type: 'client_credentials', client_id: 'other', client_secret: 'sandbox-secret' } },
+			{
+				form: {
+					grant_type: 'client_credentials',
+					client_id: 'sandbox-client',
+					client_secret: 'nope',
+				},
+			},
+			{
+				form: {
+					grant_type: 'client_credentials',
+					client_id: 'other',
+					client_secret: 'sandbox-secret',
+				},
+			},
 			{ form: { grant_type: 'client_credentials', client_id: 'sandbox-client' } },
 			{ form: { grant_type: 'client_credentials' } },
-			{ form: { grant_type: 'client_credentials' }, headers: { Authorization: basic('sandbox-client', 'nope') } },
+			{
+				form: { grant_type: 'client_credentials' },
+				headers: { Authorization: basic('sandbox-client', 'nope') },
+			},
 		];
 		for (const init of cases) {
 			const r = await call(sb.authArmorTokenUrl, init);
@@ -578,7 +716,10 @@ describe('Auth Armor /connect/token', () => {
 
 	it('answers unsupported_grant_type for another or a missing grant type', async () => {
 		for (const grant of ['password', 'authorization_code', undefined]) {
-			const form: Record<string, string> = { client_id: 'sandbox-client', client_secret: 'sandbox-secret' };
+			const form: Record<string, string> = {
+				client_id: 'sandbox-client',
+				client_secret: 'sandbox-secret',
+			};
 			if (grant) form.grant_type = grant;
 			const r = await call(sb.authArmorTokenUrl, { form });
 			expect(r.status).toBe(400);
@@ -587,12 +728,20 @@ describe('Auth Armor /connect/token', () => {
 	});
 
 	it('grants a requested subset of scopes and refuses others (invalid_scope)', async () => {
-		const form = { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret' };
-		const subset = await call(sb.authArmorTokenUrl, { form: { ...form, scope: 'aarmor.api.request_auth' } });
+		const form = {
+			grant_type: 'client_credentials',
+			client_id: 'sandbox-client',
+			client_secret: 'sandbox-secret',
+		};
+		const subset = await call(sb.authArmorTokenUrl, {
+			form: { ...form, scope: 'aarmor.api.request_auth' },
+		});
 		expect(subset.status).toBe(200);
 		expect(subset.body.scope).toBe('aarmor.api.request_auth');
 		expect(decodeJwtPayload(subset.body.access_token).scope).toEqual(['aarmor.api.request_auth']);
-		const bad = await call(sb.authArmorTokenUrl, { form: { ...form, scope: 'aarmor.api.request_auth aarmor.api.admin' } });
+		const bad = await call(sb.authArmorTokenUrl, {
+			form: { ...form, scope: 'aarmor.api.request_auth aarmor.api.admin' },
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.body).toEqual({ error: 'invalid_scope' });
 	});
@@ -600,7 +749,11 @@ describe('Auth Armor /connect/token', () => {
 	it('uses authArmorTokenLifetimeSeconds and expires the token', async () => {
 		sb.configure({ authArmorTokenLifetimeSeconds: 90 });
 		const r = await call(sb.authArmorTokenUrl, {
-			form: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret' },
+			form: {
+				grant_type: 'client_credentials',
+				client_id: 'sandbox-client',
+				client_secret: 'sandbox-secret',
+			},
 		});
 		expect(r.body.expires_in).toBe(90);
 		sb.configure({ authArmorTokenLifetimeSeconds: 0.3 });
@@ -626,7 +779,12 @@ describe('Auth Armor bearer check', () => {
 			{ Authorization: `FH-AUTH ${armorToken}` },
 			{ Authorization: token },
 		];
-		for (const p of ['/v4/users', '/v3/users', `/v4/users/${authArmorUserId(1)}`, '/v4/not-a-route']) {
+		for (const p of [
+			'/v4/users',
+			'/v3/users',
+			`/v4/users/${authArmorUserId(1)}`,
+			'/v4/not-a-route',
+		]) {
 			for (const headers of attempts) {
 				const r = await call(`${sb.authArmorUrl}${p}`, { headers });
 				expect(r.status).toBe(401);
@@ -646,9 +804,16 @@ describe('Auth Armor bearer check', () => {
 
 	it('answers 404 in the vendor shape for unknown paths', async () => {
 		const token = await authArmorToken();
-		for (const r of [await authArmorCall('/v4/not-a-route', token), await call(`${sb.authArmorUrl}/elsewhere`)]) {
+		for (const r of [
+			await authArmorCall('/v4/not-a-route', token),
+			await call(`${sb.authArmorUrl}/elsewhere`),
+		]) {
 			expect(r.status).toBe(404);
-			expect(r.body).toEqual({ error_code: 404, error_message: 'Not found.', tracking_id: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				error_code: 404,
+				error_message: 'Not found.',
+				tracking_id: expect.stringMatching(UUID),
+			});
 		}
 	});
 });
@@ -663,7 +828,12 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 	it('returns page 1 of 20 with the (misspelled) page_info', async () => {
 		const r = await authArmorCall('/v4/users', token);
 		expect(r.status).toBe(200);
-		expect(r.body.page_info).toEqual({ currnet_page_number: 1, currnet_page_size: 20, total_page_count: 2, total_record_count: 25 });
+		expect(r.body.page_info).toEqual({
+			currnet_page_number: 1,
+			currnet_page_size: 20,
+			total_page_count: 2,
+			total_record_count: 25,
+		});
 		expect(r.body.user_records).toHaveLength(20);
 		expect(r.body.user_records[0]).toEqual(authArmorDefaultUser(1));
 		expect(r.body.user_records[0]).toEqual({
@@ -683,7 +853,12 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 		const past = await authArmorCall('/v4/users?page_number=3', token);
 		expect(past.status).toBe(200);
 		expect(past.body.user_records).toEqual([]);
-		expect(past.body.page_info).toEqual({ currnet_page_number: 3, currnet_page_size: 20, total_page_count: 2, total_record_count: 25 });
+		expect(past.body.page_info).toEqual({
+			currnet_page_number: 3,
+			currnet_page_size: 20,
+			total_page_count: 2,
+			total_record_count: 25,
+		});
 	});
 
 	it('enforces the page size maximum of 100', async () => {
@@ -692,7 +867,11 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 		for (const size of ['101', '0', '-3', 'abc']) {
 			const r = await authArmorCall(`/v4/users?page_size=${size}`, token);
 			expect(r.status).toBe(400);
-			expect(r.body).toEqual({ error_code: 400, error_message: 'page_size must be between 1 and 100.', tracking_id: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				error_code: 400,
+				error_message: 'page_size must be between 1 and 100.',
+				tracking_id: expect.stringMatching(UUID),
+			});
 		}
 		expect((await authArmorCall('/v4/users?page_number=0', token)).status).toBe(400);
 	});
@@ -706,7 +885,10 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 
 	it('sorts by sort_column and sort_direction, and refuses unknown values', async () => {
 		const desc = await authArmorCall('/v4/users?sort_direction=desc&page_size=2', token);
-		expect(desc.body.user_records.map((u: { username: string }) => u.username)).toEqual([authArmorDefaultUsername(25), authArmorDefaultUsername(24)]);
+		expect(desc.body.user_records.map((u: { username: string }) => u.username)).toEqual([
+			authArmorDefaultUsername(25),
+			authArmorDefaultUsername(24),
+		]);
 		const byName = await authArmorCall('/v4/users?sort_column=username&page_size=3', token);
 		// Ordinal, case-insensitive comparison: '0' (0x30) sorts before '@' (0x40).
 		expect(byName.body.user_records.map((u: { username: string }) => u.username)).toEqual([
@@ -721,7 +903,10 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 	it('filters by username', async () => {
 		const r = await authArmorCall('/v4/users?username=user2', token);
 		const names = r.body.user_records.map((u: { username: string }) => u.username);
-		expect(names).toEqual(['user2@autharmor.example', ...Array.from({ length: 6 }, (_, k) => `user${20 + k}@autharmor.example`)]);
+		expect(names).toEqual([
+			'user2@autharmor.example',
+			...Array.from({ length: 6 }, (_, k) => `user${20 + k}@autharmor.example`),
+		]);
 		expect(r.body.page_info.total_record_count).toBe(7);
 	});
 
@@ -729,12 +914,20 @@ describe('Auth Armor GET /v{3,4}/users', () => {
 		sb.configure({ authArmorUserCount: 100_000 });
 		const started = Date.now();
 		const last = await authArmorCall('/v4/users?page_size=100&page_number=1000', token);
-		expect(last.body.page_info).toEqual({ currnet_page_number: 1000, currnet_page_size: 100, total_page_count: 1000, total_record_count: 100_000 });
+		expect(last.body.page_info).toEqual({
+			currnet_page_number: 1000,
+			currnet_page_size: 100,
+			total_page_count: 1000,
+			total_record_count: 100_000,
+		});
 		expect(last.body.user_records).toHaveLength(100);
 		expect(last.body.user_records[99]).toEqual(authArmorDefaultUser(100_000));
 		const one = await authArmorCall(`/v4/users/${authArmorUserId(99_999)}`, token);
 		expect(one.body.username).toBe('user99999@autharmor.example');
-		const byName = await authArmorCall('/v4/users?sort_column=username&sort_direction=desc&page_size=1', token);
+		const byName = await authArmorCall(
+			'/v4/users?sort_column=username&sort_direction=desc&page_size=1',
+			token,
+		);
 		expect(byName.body.user_records[0].username).toBe('user9@autharmor.example');
 		expect(Date.now() - started).toBeLessThan(3000);
 	});
@@ -750,16 +943,31 @@ describe('Auth Armor GET /v{3,4}/users/{user_id}', () => {
 	it('returns get_user_response by id', async () => {
 		const r = await authArmorCall(`/v4/users/${authArmorUserId(2)}`, token);
 		expect(r.status).toBe(200);
-		expect(r.body).toEqual({ ...authArmorDefaultUser(2), enrolled_auth_methods: authArmorEnrolledAuthMethods(2) });
-		expect(Object.keys(r.body).sort()).toEqual(['date_created', 'email_address', 'enrolled_auth_methods', 'user_id', 'username']);
+		expect(r.body).toEqual({
+			...authArmorDefaultUser(2),
+			enrolled_auth_methods: authArmorEnrolledAuthMethods(2),
+		});
+		expect(Object.keys(r.body).sort()).toEqual([
+			'date_created',
+			'email_address',
+			'enrolled_auth_methods',
+			'user_id',
+			'username',
+		]);
 		for (const method of r.body.enrolled_auth_methods) {
-			expect(method).toEqual({ auth_method_name: expect.any(String), auth_method_id: expect.any(Number), auth_method_masked_info: expect.any(String) });
+			expect(method).toEqual({
+				auth_method_name: expect.any(String),
+				auth_method_id: expect.any(Number),
+				auth_method_masked_info: expect.any(String),
+			});
 		}
 	});
 
 	it('resolves the empty GUID from X-AuthArmor-UsernameValue, keeping the username out of the URL', async () => {
 		sb.clearRequests();
-		const r = await authArmorCall(`/v3/users/${AUTHARMOR_EMPTY_GUID}`, token, { headers: { 'X-AuthArmor-UsernameValue': 'user7@autharmor.example' } });
+		const r = await authArmorCall(`/v3/users/${AUTHARMOR_EMPTY_GUID}`, token, {
+			headers: { 'X-AuthArmor-UsernameValue': 'user7@autharmor.example' },
+		});
 		expect(r.status).toBe(200);
 		expect(r.body.user_id).toBe(authArmorUserId(7));
 		expect(sb.requests).toHaveLength(1);
@@ -768,7 +976,10 @@ describe('Auth Armor GET /v{3,4}/users/{user_id}', () => {
 	});
 
 	it('resolves the empty GUID from the username query parameter', async () => {
-		const r = await authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}?username=${encodeURIComponent('USER8@autharmor.example')}`, token);
+		const r = await authArmorCall(
+			`/v4/users/${AUTHARMOR_EMPTY_GUID}?username=${encodeURIComponent('USER8@autharmor.example')}`,
+			token,
+		);
 		expect(r.status).toBe(200);
 		expect(r.body.user_id).toBe(authArmorUserId(8));
 	});
@@ -776,18 +987,28 @@ describe('Auth Armor GET /v{3,4}/users/{user_id}', () => {
 	it('answers 400 for the empty GUID without a username', async () => {
 		const r = await authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}`, token);
 		expect(r.status).toBe(400);
-		expect(r.body).toEqual({ error_code: 400, error_message: 'A username is required when the user id is the empty GUID.', tracking_id: expect.stringMatching(UUID) });
+		expect(r.body).toEqual({
+			error_code: 400,
+			error_message: 'A username is required when the user id is the empty GUID.',
+			tracking_id: expect.stringMatching(UUID),
+		});
 	});
 
 	it('answers 404 for an unknown user', async () => {
 		const cases = [
 			authArmorCall(`/v4/users/${authArmorUserId(26)}`, token),
 			authArmorCall('/v4/users/3f2504e0-4f89-11d3-9a0c-0305e82c3301', token),
-			authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}`, token, { headers: { 'X-AuthArmor-UsernameValue': 'ghost@autharmor.example' } }),
+			authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}`, token, {
+				headers: { 'X-AuthArmor-UsernameValue': 'ghost@autharmor.example' },
+			}),
 		];
 		for (const r of await Promise.all(cases)) {
 			expect(r.status).toBe(404);
-			expect(r.body).toEqual({ error_code: 404, error_message: 'User not found.', tracking_id: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				error_code: 404,
+				error_message: 'User not found.',
+				tracking_id: expect.stringMatching(UUID),
+			});
 		}
 	});
 
@@ -795,7 +1016,11 @@ describe('Auth Armor GET /v{3,4}/users/{user_id}', () => {
 		for (const id of ['42', 'not-a-guid', '00000000-0000-4000-8000-00000000000g']) {
 			const r = await authArmorCall(`/v4/users/${id}`, token);
 			expect(r.status).toBe(400);
-			expect(r.body).toEqual({ error_code: 400, error_message: expect.any(String), tracking_id: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				error_code: 400,
+				error_message: expect.any(String),
+				tracking_id: expect.stringMatching(UUID),
+			});
 		}
 	});
 });
@@ -814,42 +1039,80 @@ describe('Auth Armor PUT /v{3,4}/users/{user_id}', () => {
 		const r = await put(authArmorUserId(3), { new_username: 'renamed@autharmor.example' });
 		expect(r.status).toBe(200);
 		expect(r.body).toEqual({ ...authArmorDefaultUser(3), username: 'renamed@autharmor.example' });
-		const byNew = await authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}`, token, { headers: { 'X-AuthArmor-UsernameValue': 'renamed@autharmor.example' } });
+		const byNew = await authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}`, token, {
+			headers: { 'X-AuthArmor-UsernameValue': 'renamed@autharmor.example' },
+		});
 		expect(byNew.body.user_id).toBe(authArmorUserId(3));
-		const byOld = await authArmorCall(`/v4/users/${AUTHARMOR_EMPTY_GUID}?username=user3@autharmor.example`, token);
+		const byOld = await authArmorCall(
+			`/v4/users/${AUTHARMOR_EMPTY_GUID}?username=user3@autharmor.example`,
+			token,
+		);
 		expect(byOld.status).toBe(404);
 		const list = await authArmorCall('/v4/users?page_size=3', token);
 		expect(list.body.user_records[2].username).toBe('renamed@autharmor.example');
 	});
 
 	it('renames through the empty GUID and the username header', async () => {
-		const r = await put(AUTHARMOR_EMPTY_GUID, { new_username: 'viaheader@autharmor.example' }, { 'X-AuthArmor-UsernameValue': 'user4@autharmor.example' });
+		const r = await put(
+			AUTHARMOR_EMPTY_GUID,
+			{ new_username: 'viaheader@autharmor.example' },
+			{ 'X-AuthArmor-UsernameValue': 'user4@autharmor.example' },
+		);
 		expect(r.status).toBe(200);
 		expect(r.body.user_id).toBe(authArmorUserId(4));
 		expect(r.body.username).toBe('viaheader@autharmor.example');
 	});
 
 	it('answers 400 for an empty, missing or invalid new_username', async () => {
-		for (const body of [{ new_username: '' }, { new_username: '   ' }, {}, { new_username: 42 }, { new_username: 'two words' }, { new_username: null }]) {
+		for (const body of [
+			{ new_username: '' },
+			{ new_username: '   ' },
+			{},
+			{ new_username: 42 },
+			{ new_username: 'two words' },
+			{ new_username: null },
+		]) {
 			const r = await put(authArmorUserId(5), body);
 			expect(r.status).toBe(400);
-			expect(r.body).toEqual({ error_code: 400, error_message: expect.any(String), tracking_id: expect.stringMatching(UUID) });
+			expect(r.body).toEqual({
+				error_code: 400,
+				error_message: expect.any(String),
+				tracking_id: expect.stringMatching(UUID),
+			});
 		}
 	});
 
 	it('answers 409 for a username already taken, and frees a name once its holder is renamed', async () => {
 		const taken = await put(authArmorUserId(5), { new_username: 'USER6@autharmor.example' });
 		expect(taken.status).toBe(409);
-		expect(taken.body).toEqual({ error_code: 409, error_message: expect.stringContaining('already in use'), tracking_id: expect.stringMatching(UUID) });
-		expect((await put(authArmorUserId(5), { new_username: 'user5@autharmor.example' })).status).toBe(200);
-		expect((await put(authArmorUserId(6), { new_username: 'six@autharmor.example' })).status).toBe(200);
-		expect((await put(authArmorUserId(5), { new_username: 'user6@autharmor.example' })).status).toBe(200);
-		expect((await put(authArmorUserId(6), { new_username: 'user6@autharmor.example' })).status).toBe(409);
+		expect(taken.body).toEqual({
+			error_code: 409,
+			error_message: expect.stringContaining('already in use'),
+			tracking_id: expect.stringMatching(UUID),
+		});
+		expect(
+			(await put(authArmorUserId(5), { new_username: 'user5@autharmor.example' })).status,
+		).toBe(200);
+		expect((await put(authArmorUserId(6), { new_username: 'six@autharmor.example' })).status).toBe(
+			200,
+		);
+		expect(
+			(await put(authArmorUserId(5), { new_username: 'user6@autharmor.example' })).status,
+		).toBe(200);
+		expect(
+			(await put(authArmorUserId(6), { new_username: 'user6@autharmor.example' })).status,
+		).toBe(409);
 	});
 
 	it('answers 404 for an unknown user and 415 for a non-JSON body', async () => {
-		expect((await put(authArmorUserId(999), { new_username: 'x@autharmor.example' })).status).toBe(404);
-		const r = await authArmorCall(`/v4/users/${authArmorUserId(1)}`, token, { method: 'PUT', body: 'new_username=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		expect((await put(authArmorUserId(999), { new_username: 'x@autharmor.example' })).status).toBe(
+			404,
+		);
+		const r = await authArmorCall(`/v4/users/${authArmorUserId(1)}`, token, {
+			method: 'PUT',
+			body: 'new_username=x',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		});
 		expect(r.status).toBe(415);
 	});
 });
@@ -873,7 +1136,10 @@ describe('request log and summary', () => {
 			path: '/auth/authorize',
 			query: { x: ['1', '2'], y: ' z' },
 			url: '/auth/authorize?x=1&x=2&y=%20z',
-			headers: expect.objectContaining({ 'x-custom-header': 'Value', 'content-type': 'application/json' }),
+			headers: expect.objectContaining({
+				'x-custom-header': 'Value',
+				'content-type': 'application/json',
+			}),
 			body: '{"username":"demo@armor.example","password":"wrong"}',
 			status: 401,
 			receivedAt: expect.any(Number),
@@ -886,7 +1152,11 @@ describe('request log and summary', () => {
 		await call(`${sb.authArmorUrl}/v4/users`);
 		await call(`${sb.armorUrl}/me`);
 		await call(`${sb.authArmorUrl}/v3/users`);
-		expect(log.map((r) => `${r.api} ${r.path} ${r.status}`)).toEqual(['authArmor /v4/users 401', 'armor /me 401', 'authArmor /v3/users 401']);
+		expect(log.map((r) => `${r.api} ${r.path} ${r.status}`)).toEqual([
+			'authArmor /v4/users 401',
+			'armor /me 401',
+			'authArmor /v3/users 401',
+		]);
 		sb.clearRequests();
 		expect(sb.requests).toBe(log);
 		expect(log).toHaveLength(0);
@@ -913,8 +1183,16 @@ describe('failure injection', () => {
 	beforeEach(() => fresh());
 
 	it('answers the next `count` matching requests with the status, Retry-After and a vendor body, and records them', async () => {
-		sb.injectFailures({ api: 'armor', path: '/auth/authorize', status: 429, count: 2, retryAfter: 3 });
-		const login = { json: { username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password } };
+		sb.injectFailures({
+			api: 'armor',
+			path: '/auth/authorize',
+			status: 429,
+			count: 2,
+			retryAfter: 3,
+		});
+		const login = {
+			json: { username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password },
+		};
 		for (let i = 0; i < 2; i++) {
 			const r = await call(`${sb.armorUrl}/auth/authorize`, login);
 			expect(r.status).toBe(429);
@@ -927,14 +1205,31 @@ describe('failure injection', () => {
 	});
 
 	it('applies before authentication and matches api, path prefix and method only', async () => {
-		sb.injectFailures({ api: 'authArmor', path: '/v4/users', method: 'get', status: 503, count: 1 });
+		sb.injectFailures({
+			api: 'authArmor',
+			path: '/v4/users',
+			method: 'get',
+			status: 503,
+			count: 1,
+		});
 		const bearer = await authArmorToken();
 		expect((await authArmorCall('/v3/users', bearer)).status).toBe(200);
 		expect((await call(`${sb.armorUrl}/v4/users`)).status).toBe(404);
-		expect((await authArmorCall(`/v4/users/${authArmorUserId(1)}`, bearer, { method: 'PUT', json: { new_username: 'p@autharmor.example' } })).status).toBe(200);
+		expect(
+			(
+				await authArmorCall(`/v4/users/${authArmorUserId(1)}`, bearer, {
+					method: 'PUT',
+					json: { new_username: 'p@autharmor.example' },
+				})
+			).status,
+		).toBe(200);
 		const failed = await call(`${sb.authArmorUrl}/v4/users/${authArmorUserId(1)}`);
 		expect(failed.status).toBe(503);
-		expect(failed.body).toEqual({ error_code: 503, error_message: expect.any(String), tracking_id: expect.stringMatching(UUID) });
+		expect(failed.body).toEqual({
+			error_code: 503,
+			error_message: expect.any(String),
+			tracking_id: expect.stringMatching(UUID),
+		});
 		expect((await authArmorCall('/v4/users', bearer)).status).toBe(200);
 	});
 
@@ -946,7 +1241,9 @@ describe('failure injection', () => {
 		const armor = await call(`${sb.armorUrl}/me`);
 		expect(armor.status).toBe(500);
 		expect(armor.body).toEqual({ Message: 'custom' });
-		const tokenFailure = await call(sb.authArmorTokenUrl, { form: { grant_type: 'client_credentials' } });
+		const tokenFailure = await call(sb.authArmorTokenUrl, {
+			form: { grant_type: 'client_credentials' },
+		});
 		expect(tokenFailure.status).toBe(500);
 		expect(tokenFailure.body).toEqual({ error: 'server_error' });
 	});
@@ -955,7 +1252,9 @@ describe('failure injection', () => {
 		expect(() => sb.injectFailures({ api: 'nope' as 'armor', status: 500 })).toThrow(TypeError);
 		expect(() => sb.injectFailures({ api: 'armor', status: 42 })).toThrow(TypeError);
 		expect(() => sb.injectFailures({ api: 'armor', status: 500, count: 0 })).toThrow(TypeError);
-		expect(() => sb.injectFailures({ api: 'armor', status: 500, path: 'no-slash' })).toThrow(TypeError);
+		expect(() => sb.injectFailures({ api: 'armor', status: 500, path: 'no-slash' })).toThrow(
+			TypeError,
+		);
 	});
 });
 
@@ -1010,7 +1309,9 @@ describe('control endpoints', () => {
 		for (const base of [sb.armorUrl, sb.authArmorUrl]) {
 			const list = await call(`${base}/__sandbox/requests`);
 			expect(list.status).toBe(200);
-			expect(list.body).toEqual([expect.objectContaining({ api: 'armor', path: '/me', status: 401 })]);
+			expect(list.body).toEqual([
+				expect.objectContaining({ api: 'armor', path: '/me', status: 401 }),
+			]);
 			const summary = await call(`${base}/__sandbox/summary`);
 			expect(summary.body).toEqual(sb.summary());
 		}
@@ -1025,11 +1326,17 @@ describe('control endpoints', () => {
 	});
 
 	it('POST /__sandbox/config changes knobs and refuses bad ones', async () => {
-		const ok = await call(`${sb.armorUrl}/__sandbox/config`, { json: { meUserAsArray: true, authArmorUserCount: 40 } });
+		const ok = await call(`${sb.armorUrl}/__sandbox/config`, {
+			json: { meUserAsArray: true, authArmorUserCount: 40 },
+		});
 		expect(ok.status).toBe(200);
-		expect(ok.body).toEqual(expect.objectContaining({ meUserAsArray: true, authArmorUserCount: 40 }));
+		expect(ok.body).toEqual(
+			expect.objectContaining({ meUserAsArray: true, authArmorUserCount: 40 }),
+		);
 		expect(sb.configure({}).authArmorUserCount).toBe(40);
-		const bad = await call(`${sb.armorUrl}/__sandbox/config`, { json: { armorExpiresInUnit: 'hours' } });
+		const bad = await call(`${sb.armorUrl}/__sandbox/config`, {
+			json: { armorExpiresInUnit: 'hours' },
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.body.error).toMatch(/armorExpiresInUnit/);
 	});
@@ -1044,7 +1351,9 @@ describe('control endpoints', () => {
 	});
 
 	it('POST /__sandbox/failures queues failures and refuses bad specs', async () => {
-		const r = await call(`${sb.armorUrl}/__sandbox/failures`, { json: { api: 'authArmor', status: 429, retryAfter: 1 } });
+		const r = await call(`${sb.armorUrl}/__sandbox/failures`, {
+			json: { api: 'authArmor', status: 429, retryAfter: 1 },
+		});
 		expect(r.status).toBe(200);
 		const failed = await call(sb.authArmorTokenUrl, { form: { grant_type: 'client_credentials' } });
 		expect(failed.status).toBe(429);
@@ -1063,7 +1372,8 @@ describe('cli.js', () => {
 
 	// A failed expectation must not leave a CLI running (it would keep jest alive).
 	afterEach(() => {
-		for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+		for (const child of children.splice(0))
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	});
 
 	function run(args: string[]) {
@@ -1073,7 +1383,9 @@ describe('cli.js', () => {
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child.on('exit', (code) => resolve(code)),
+		);
 		const firstLine = new Promise<string>((resolve, reject) => {
 			child.stdout.on('data', () => stdout.includes('\n') && resolve(stdout.split('\n')[0]));
 			child.on('exit', () => reject(new Error(`cli exited early: ${stderr}`)));
@@ -1083,19 +1395,42 @@ describe('cli.js', () => {
 	}
 
 	it('prints one JSON line, serves both APIs with the given knobs, and exits 0 on SIGTERM', async () => {
-		const proc = run(['--token-lifetime', '120', '--armor-expires-in-unit', 'seconds', '--me-user-as-array', '--autharmor-user-count=3']);
+		const proc = run([
+			'--token-lifetime',
+			'120',
+			'--armor-expires-in-unit',
+			'seconds',
+			'--me-user-as-array',
+			'--autharmor-user-count=3',
+		]);
 		const urls = JSON.parse(await proc.firstLine) as Record<string, string>;
 		expect(Object.keys(urls)).toEqual(['armorUrl', 'authArmorUrl', 'authArmorTokenUrl']);
 		expect(urls.authArmorTokenUrl).toBe(`${urls.authArmorUrl}/connect/token`);
 
-		const code = (await call(`${urls.armorUrl}/auth/authorize`, { json: { username: 'demo@armor.example', password: 'demo-password' } })).body.code;
-		const token = await call(`${urls.armorUrl}/auth/token`, { json: { code, grant_type: 'authorization_code' } });
+		const code = (
+			await call(`${urls.armorUrl}/auth/authorize`, {
+				json: { username: 'demo@armor.example', password: 'demo-password' },
+			})
+		).body.code;
+		const token = await call(`${urls.armorUrl}/auth/token`, {
+			json: { code, grant_type: 'authorization_code' },
+		});
 		expect(token.body.expires_in).toBe(120);
-		const me = await call(`${urls.armorUrl}/me`, { headers: { Authorization: `FH-AUTH ${token.body.access_token}` } });
+		const me = await call(`${urls.armorUrl}/me`, {
+			headers: { Authorization: `FH-AUTH ${token.body.access_token}` },
+		});
 		expect(Array.isArray(me.body.user)).toBe(true);
-		const bearer = await call(urls.authArmorTokenUrl, { form: { grant_type: 'client_credentials', client_id: 'sandbox-client', client_secret: 'sandbox-secret' } });
+		const bearer = await call(urls.authArmorTokenUrl, {
+			form: {
+				grant_type: 'client_credentials',
+				client_id: 'sandbox-client',
+				client_secret: 'sandbox-secret',
+			},
+		});
 		expect(bearer.body.expires_in).toBe(120);
-		const users = await call(`${urls.authArmorUrl}/v4/users`, { headers: { Authorization: `Bearer ${bearer.body.access_token}` } });
+		const users = await call(`${urls.authArmorUrl}/v4/users`, {
+			headers: { Authorization: `Bearer ${bearer.body.access_token}` },
+		});
 		expect(users.body.page_info.total_record_count).toBe(3);
 
 		proc.child.kill('SIGTERM');
@@ -1115,7 +1450,10 @@ describe('cli.js', () => {
 	});
 
 	it('exits 1 with nothing on stdout for an unknown option or a bad knob value', async () => {
-		for (const args of [['--no-such-option', '1'], ['--mfa-delay-ms', 'soon']]) {
+		for (const args of [
+			['--no-such-option', '1'],
+			['--mfa-delay-ms', 'soon'],
+		]) {
 			const proc = run(args);
 			expect(await proc.exited).toBe(1);
 			expect(proc.output().stdout).toBe('');

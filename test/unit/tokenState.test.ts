@@ -17,7 +17,12 @@ describe('token state', () => {
 	const state = issuedTokenState('token', owner, now, 900, 300);
 
 	it('records expiry and renewal times', () => {
-		expect(state).toEqual({ accessToken: 'token', tokenExpiresAt: now + 900_000, tokenRenewAt: now + 600_000, tokenOwner: owner });
+		expect(state).toEqual({
+			accessToken: 'token',
+			tokenExpiresAt: now + 900_000,
+			tokenRenewAt: now + 600_000,
+			tokenOwner: owner,
+		});
 	});
 
 	it('is fresh until the renewal time, then due', () => {
@@ -64,7 +69,12 @@ describe('readExpiresIn', () => {
 });
 
 describe('assertSafeBaseUrl', () => {
-	it.each(['https://api.armor.com', 'http://localhost:5680', 'http://127.0.0.1:1', 'http://[::1]:8080'])('accepts %s', (url) => {
+	it.each([
+		'https://api.armor.com',
+		'http://localhost:5680',
+		'http://127.0.0.1:1',
+		'http://[::1]:8080',
+	])('accepts %s', (url) => {
 		expect(() => assertSafeBaseUrl(url, 'Base URL')).not.toThrow();
 	});
 
@@ -91,10 +101,16 @@ describe('assertRequestStaysOnBaseUrl', () => {
 	});
 
 	it('respects a base path', () => {
-		expect(() => assertRequestStaysOnBaseUrl('http://localhost:1/armor', { url: 'http://localhost:1/armor/me' })).not.toThrow();
-		expect(() => assertRequestStaysOnBaseUrl('http://localhost:1/armor', { url: 'http://localhost:1/armory/me' })).toThrow(
-			/only sends its token to http:\/\/localhost:1\/armor/,
-		);
+		expect(() =>
+			assertRequestStaysOnBaseUrl('http://localhost:1/armor', {
+				url: 'http://localhost:1/armor/me',
+			}),
+		).not.toThrow();
+		expect(() =>
+			assertRequestStaysOnBaseUrl('http://localhost:1/armor', {
+				url: 'http://localhost:1/armory/me',
+			}),
+		).toThrow(/only sends its token to http:\/\/localhost:1\/armor/);
 	});
 
 	it.each([
@@ -105,7 +121,9 @@ describe('assertRequestStaysOnBaseUrl', () => {
 		[{ baseURL: 'https://api.armor.com', url: 'https://evil.example/me' }],
 		[{ baseURL: 'https://evil.example', url: '/me' }],
 	])('refuses to authenticate %j', (request) => {
-		expect(() => assertRequestStaysOnBaseUrl('https://api.armor.com', request)).toThrow(/was not sent/);
+		expect(() => assertRequestStaysOnBaseUrl('https://api.armor.com', request)).toThrow(
+			/was not sent/,
+		);
 	});
 });
 
@@ -144,13 +162,20 @@ describe('describeHttpFailure and vendorMessage', () => {
 
 describe('describeHttpFailure on an answered request', () => {
 	it('ignores axios codes such as ERR_BAD_REQUEST when the server answered', () => {
-		const failure = describeHttpFailure({ code: 'ERR_BAD_REQUEST', response: { status: 401, data: '' } });
+		const failure = describeHttpFailure({
+			code: 'ERR_BAD_REQUEST',
+			response: { status: 401, data: '' },
+		});
 		expect(failure).toMatchObject({ status: 401, body: '' });
 		expect(failure.code).toBeUndefined();
 	});
 
 	it('reads the body of an axios error wrapped by n8n-core', () => {
-		const wrapped = { httpCode: '403', message: 'Forbidden', cause: { response: { status: 403, data: { Message: 'No.' } } } };
+		const wrapped = {
+			httpCode: '403',
+			message: 'Forbidden',
+			cause: { response: { status: 403, data: { Message: 'No.' } } },
+		};
 		expect(describeHttpFailure(wrapped)).toMatchObject({ status: 403, body: { Message: 'No.' } });
 	});
 

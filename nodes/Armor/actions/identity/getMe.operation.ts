@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { accountContextOption, armorApi } from '../../armorApi';
 
@@ -25,20 +26,14 @@ export const getMeFields: INodeProperties[] = [
 		default: 'user',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [accountContextOption],
-	},
+	optionsCollection(show, [accountContextOption]),
 ];
 
 /** `user` comes as an object or, in some API revisions, as a one-element array; currencies are space padded. */
 export function normalizeMe(response: IDataObject): IDataObject {
-	const user = Array.isArray(response.user) ? ((response.user[0] as IDataObject) ?? {}) : ((response.user as IDataObject) ?? {});
+	const user = Array.isArray(response.user)
+		? ((response.user[0] as IDataObject) ?? {})
+		: ((response.user as IDataObject) ?? {});
 	const accounts = ((response.accounts as IDataObject[]) ?? []).map((account) => ({
 		...account,
 		...(typeof account.currency === 'string' ? { currency: account.currency.trim() } : {}),
@@ -52,11 +47,22 @@ export function normalizeMe(response: IDataObject): IDataObject {
 	};
 }
 
-export async function getMe(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const response = (await apiRequest.call(this, armorApi, { method: 'GET', path: '/me' }, itemIndex)) as IDataObject;
+export async function getMe(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
+	const response = (await apiRequest.call(
+		this,
+		armorApi,
+		{ method: 'GET', path: '/me' },
+		itemIndex,
+	)) as IDataObject;
 	const me = normalizeMe(response ?? {});
 	if (this.getNodeParameter('output', itemIndex, 'user') === 'accounts') {
-		return (me.accounts as IDataObject[]).map((account) => ({ ...account, userId: (me.user as IDataObject).id }));
+		return (me.accounts as IDataObject[]).map((account) => ({
+			...account,
+			userId: (me.user as IDataObject).id,
+		}));
 	}
 	return me;
 }

@@ -1,29 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequestFields, apiRequestOperation } from '../../../shared/apiRequest';
+import {
+	apiRequestFields,
+	apiRequestOperation,
+	apiRequestOperationProperty,
+} from '../../../shared/apiRequest';
 import type { ApiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { userTarget, usernamePlacementOption, type UsernamePlacement } from '../../userTarget';
 
 const show = { resource: ['apiRequest'], operation: ['send'] };
 
-export const apiRequestOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['apiRequest'] } },
-	options: [
-		{
-			name: 'Send',
-			value: 'send',
-			description: 'Call any Auth Armor API endpoint with this credential',
-			action: 'Send an API request',
-		},
-	],
-	default: 'send',
-};
+export const apiRequestOperations = apiRequestOperationProperty('Auth Armor');
 
 export const apiRequestFieldsForAuthArmor: INodeProperties[] = [
 	...apiRequestFields(
@@ -31,7 +20,7 @@ export const apiRequestFieldsForAuthArmor: INodeProperties[] = [
 		{
 			path: '/v4/users/{user}/auth_history',
 			description:
-				'Path relative to the credential\'s base URL. {apiVersion} becomes the credential\'s API version; {user} names the user given in Username without putting it in the URL.',
+				"Path relative to the credential's base URL. {apiVersion} becomes the credential's API version; {user} names the user given in Username without putting it in the URL.",
 		},
 		[usernamePlacementOption],
 	),
@@ -47,15 +36,27 @@ export const apiRequestFieldsForAuthArmor: INodeProperties[] = [
 ];
 
 /** `{user}` in the path: the zero GUID, with the username in the header (or the query, if chosen). */
-function fillUserPlaceholder(this: IExecuteFunctions, request: ApiRequest, itemIndex: number): ApiRequest {
+function fillUserPlaceholder(
+	this: IExecuteFunctions,
+	request: ApiRequest,
+	itemIndex: number,
+): ApiRequest {
 	if (!request.path.includes('{user}')) return request;
 	const username = String(this.getNodeParameter('username', itemIndex, '') ?? '').trim();
 	if (!username) {
-		throw new NodeOperationError(this.getNode(), 'The path contains {user}: enter the Username it stands for.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The path contains {user}: enter the Username it stands for.',
+			{
+				itemIndex,
+			},
+		);
 	}
-	const placement = this.getNodeParameter('options.usernameIn', itemIndex, 'header') as UsernamePlacement;
+	const placement = this.getNodeParameter(
+		'options.usernameIn',
+		itemIndex,
+		'header',
+	) as UsernamePlacement;
 	const target = userTarget('username', username, placement);
 	return {
 		...request,

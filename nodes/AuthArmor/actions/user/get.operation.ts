@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
@@ -8,15 +9,7 @@ const show = { resource: ['user'], operation: ['get'] };
 
 export const getFields: INodeProperties[] = [
 	...userIdentifierFields(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [usernamePlacementOption],
-	},
+	optionsCollection(show, [usernamePlacementOption]),
 ];
 
 export async function get(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -24,7 +17,12 @@ export async function get(this: IExecuteFunctions, itemIndex: number): Promise<I
 	return (await apiRequest.call(
 		this,
 		authArmorApi,
-		{ method: 'GET', path: `/{apiVersion}/users/${target.segment}`, headers: target.headers, qs: target.qs },
+		{
+			method: 'GET',
+			path: `/{apiVersion}/users/${target.segment}`,
+			headers: target.headers,
+			qs: target.qs,
+		},
 		itemIndex,
 	)) as IDataObject;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { MAX_PAGE_SIZE, authArmorApi } from '../../authArmorApi';
 
@@ -23,33 +24,25 @@ export const getManyFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Sort Column',
-				name: 'sortColumn',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. date_created',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Sort Column',
+			name: 'sortColumn',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. date_created',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'asc',
+		},
+	]),
 ];
 
 interface UsersPage {

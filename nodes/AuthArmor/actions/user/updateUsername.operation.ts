@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
@@ -18,18 +19,13 @@ export const updateUsernameFields: INodeProperties[] = [
 		placeholder: 'e.g. new.name@example.com',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [usernamePlacementOption],
-	},
+	optionsCollection(show, [usernamePlacementOption]),
 ];
 
-export async function updateUsername(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function updateUsername(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const newUsername = String(this.getNodeParameter('newUsername', itemIndex, '') ?? '').trim();
 	if (!newUsername) {
 		throw new NodeOperationError(this.getNode(), 'Enter the new username.', { itemIndex });

@@ -66,44 +66,8 @@ export function apiRequestFields(
 			description: example.description,
 			displayOptions,
 		},
-		{
-			displayName: 'Query Parameters',
-			name: 'queryParameters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Query Parameter',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Parameter',
-					name: 'parameters',
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Headers',
-			name: 'headerParameters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Header',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Header',
-					name: 'parameters',
-					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
+		nameValuePairs('Query Parameters', 'queryParameters', 'Parameter', show),
+		nameValuePairs('Headers', 'headerParameters', 'Header', show),
 		{
 			displayName: 'JSON Body',
 			name: 'jsonBody',
@@ -123,6 +87,34 @@ export function apiRequestFields(
 			},
 		]),
 	];
+}
+
+/** A list of name/value pairs (query parameters, headers), read back by `pairsToObject`. */
+function nameValuePairs(
+	displayName: string,
+	name: string,
+	entry: string,
+	show: FieldScope,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${entry}`,
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: entry,
+				name: 'parameters',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
 }
 
 function pairsToObject(collection: unknown): IDataObject {

@@ -1,0 +1,97 @@
+// @ts-check
+'use strict';
+/**
+ * Preloaded into the `n8n execute` process by the benchmark (NODE_OPTIONS=--require ...). It changes no
+ * behaviour: it counts, and times, what n8n does with credentials while a workflow runs, and writes, when
+ * the process exits, its peak resident memory and those counts to `$ARMOR_BENCH_PROBE_DIR/<pid>.json`.
+ *
+ *   credentials.getDecrypted   CredentialsHelper.getDecrypted: one database read + one decryption + the
+ *                              expression resolution of a credential (what IExecuteFunctions.getCredentials costs)
+ *   credentials.decrypt        Credentials.getData (AES decryption of a stored credential)
+ *   credentials.encrypt        Credentials.setData (what persisting a renewed token costs)
+ *   credentials.preAuthentication  CredentialsHelper.preAuthentication calls (most return at once)
+ *   credentials.authenticate   CredentialsHelper.authenticate calls
+ *
+ * Each entry is `{ calls, ms }`; `ms` adds up the time between call and settlement, which is meaningful
+ * because a node awaits each of these before the next.
+ */
+const Module = require('node:module');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const outDir = process.env.ARMOR_BENCH_PROBE_DIR;
+/** Only the n8n CLI process itself (not its task runner, not npm). */
+const isN8nCli = process.argv.some((arg) => /[\\/]n8n[\\/]bin[\\/]n8n$/.test(arg) || /[\\/]bin[\\/]n8n$/.test(arg));
+
+/** @type {Record<string, { calls: number, ms: number }>} */
+const counters = {};
+const patched = new WeakSet();
+
+/**
+ * @param {any} proto
+ * @param {string} method
+ * @param {string} label
+ */
+function count(proto, method, label) {
+	const original = proto?.[method];
+	if (typeof original !== 'function' || patched.has(original)) return;
+	const entry = (counters[label] ??= { calls: 0, ms: 0 });
+	const wrapped = function (/** @type {any[]} */ ...args) {
+		entry.calls += 1;
+		const started = process.hrtime.bigint();
+		const done = () => (entry.ms += Number(process.hrtime.bigint() - started) / 1e6);
+		const result = original.apply(this, args);
+		if (result && typeof result.then === 'function') {
+			result.then(done, done);
+		} else done();
+		return result;
+	};
+	patched.add(wrapped);
+	proto[method] = wrapped;
+}
+
+if (outDir && isN8nCli) {
+	const load = /** @type {any} */ (Module)._load;
+	/** @type {any} */ (Module)._load = function (/** @type {any[]} */ ...args) {
+		const exported = load.apply(this, args);
+		try {
+			const helper = exported?.CredentialsHelper?.prototype;
+			if (helper && typeof helper.getDecrypted === 'function') {
+				count(helper, 'getDecrypted', 'credentials.getDecrypted');
+				count(helper, 'preAuthentication', 'credentials.preAuthentication');
+				count(helper, 'authenticate', 'credentials.authenticate');
+			}
+			const credentials = exported?.Credentials?.prototype;
+			if (credentials && typeof credentials.getData === 'function' && typeof credentials.setData === 'function') {
+				count(credentials, 'getData', 'credentials.decrypt');
+				count(credentials, 'setData', 'credentials.encrypt');
+			}
+		} catch {
+			/* a module whose exports cannot be inspected */
+		}
+		return exported;
+	};
+
+	process.once('exit', () => {
+		let vmHwmKb;
+		try {
+			const status = fs.readFileSync('/proc/self/status', 'utf8');
+			vmHwmKb = Number(status.match(/^VmHWM:\s+(\d+)\s+kB/m)?.[1]) || undefined;
+		} catch {
+			/* not Linux */
+		}
+		const report = {
+			pid: process.pid,
+			argv: process.argv.slice(2),
+			maxRssKb: process.resourceUsage().maxRSS,
+			vmHwmKb,
+			counters,
+		};
+		try {
+			fs.mkdirSync(outDir, { recursive: true });
+			fs.writeFileSync(path.join(outDir, `${process.pid}.json`), JSON.stringify(report));
+		} catch {
+			/* nothing to report to */
+		}
+	});
+}

@@ -33,7 +33,12 @@ async function main() {
 	if (seconds > 2) log(`Chromium and n8n ready after ${seconds}s`);
 
 	const config = path.join(root, 'jest.browser.config.js');
-	const jest = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'jest.cmd' : 'jest');
+	const jest = path.join(
+		root,
+		'node_modules',
+		'.bin',
+		process.platform === 'win32' ? 'jest.cmd' : 'jest',
+	);
 	const child = spawn(jest, ['--runInBand', '--config', config, ...process.argv.slice(2)], {
 		cwd: root,
 		stdio: 'inherit',

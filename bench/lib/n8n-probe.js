@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 /**
- * Preloaded into the `n8n execute` process by the benchmark (NODE_OPTIONS=--require ...). It changes no
- * behaviour: it counts, and times, what n8n does with credentials while a workflow runs, and writes, when
- * the process exits, its peak resident memory and those counts to `$ARMOR_BENCH_PROBE_DIR/<pid>.json`.
+ * Preloaded into the `n8n execute` process by the benchmark (NODE_OPTIONS=--require ...). It counts, and
+ * times, what n8n does with credentials while a workflow runs, and writes, when the process exits, its peak
+ * resident memory and those counts to `$ARMOR_BENCH_PROBE_DIR/<pid>.json`. The one thing it changes: stdout
+ * is made blocking, so that a large run reaches the benchmark whole (see below).
  *
  *   credentials.getDecrypted   CredentialsHelper.getDecrypted: one database read + one decryption + the
  *                              expression resolution of a credential (what IExecuteFunctions.getCredentials costs)
@@ -14,6 +15,9 @@
  *
  * Each entry is `{ calls, ms }`; `ms` adds up the time between call and settlement, which is meaningful
  * because a node awaits each of these before the next.
+ *
+ * It also samples the resident set size every SAMPLE_MS (`rssSamples`: [epoch ms, kB] pairs), so that the
+ * memory a node needed can be told apart from what `n8n execute` needs afterwards to print the run.
  */
 const Module = require('node:module');
 const fs = require('node:fs');
@@ -22,6 +26,8 @@ const path = require('node:path');
 const outDir = process.env.ARMOR_BENCH_PROBE_DIR;
 /** Only the n8n CLI process itself (not its task runner, not npm). */
 const isN8nCli = process.argv.some((arg) => /[\\/]n8n[\\/]bin[\\/]n8n$/.test(arg) || /[\\/]bin[\\/]n8n$/.test(arg));
+
+const SAMPLE_MS = 20;
 
 /** @type {Record<string, { calls: number, ms: number }>} */
 const counters = {};
@@ -51,17 +57,26 @@ function count(proto, method, label) {
 }
 
 if (outDir && isN8nCli) {
+	// `n8n execute` prints the run and then calls process.exit(): on a pipe, a run of tens of MB is cut off
+	// unless stdout is blocking (n8n 2.41 exits with 0 after writing part of it).
+	for (const stream of [process.stdout, process.stderr]) {
+		const handle = /** @type {any} */ (stream)._handle;
+		if (handle && typeof handle.setBlocking === 'function') handle.setBlocking(true);
+	}
 	const load = /** @type {any} */ (Module)._load;
 	/** @type {any} */ (Module)._load = function (/** @type {any[]} */ ...args) {
 		const exported = load.apply(this, args);
 		try {
-			const helper = exported?.CredentialsHelper?.prototype;
+			// Own properties only: reading a missing one off a module still loading makes Node warn.
+			const own = (/** @type {string} */ key) =>
+				exported && typeof exported === 'object' && Object.prototype.hasOwnProperty.call(exported, key) ? exported[key] : undefined;
+			const helper = own('CredentialsHelper')?.prototype;
 			if (helper && typeof helper.getDecrypted === 'function') {
 				count(helper, 'getDecrypted', 'credentials.getDecrypted');
 				count(helper, 'preAuthentication', 'credentials.preAuthentication');
 				count(helper, 'authenticate', 'credentials.authenticate');
 			}
-			const credentials = exported?.Credentials?.prototype;
+			const credentials = own('Credentials')?.prototype;
 			if (credentials && typeof credentials.getData === 'function' && typeof credentials.setData === 'function') {
 				count(credentials, 'getData', 'credentials.decrypt');
 				count(credentials, 'setData', 'credentials.encrypt');
@@ -72,7 +87,14 @@ if (outDir && isN8nCli) {
 		return exported;
 	};
 
+	/** @type {[number, number][]} */
+	const rssSamples = [];
+	const sample = () => rssSamples.push([Date.now(), Math.round(process.memoryUsage.rss() / 1024)]);
+	sample();
+	setInterval(sample, SAMPLE_MS).unref();
+
 	process.once('exit', () => {
+		sample();
 		let vmHwmKb;
 		try {
 			const status = fs.readFileSync('/proc/self/status', 'utf8');
@@ -86,6 +108,7 @@ if (outDir && isN8nCli) {
 			maxRssKb: process.resourceUsage().maxRSS,
 			vmHwmKb,
 			counters,
+			rssSamples,
 		};
 		try {
 			fs.mkdirSync(outDir, { recursive: true });

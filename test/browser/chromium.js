@@ -47,10 +47,13 @@ function onPath(name) {
  * @param {{ log?: (message: string) => void }} [options] progress lines (default: stderr)
  * @returns {string}
  */
-function ensureChromium({ log = (message) => process.stderr.write(`[chromium] ${message}\n`) } = {}) {
+function ensureChromium({
+	log = (message) => process.stderr.write(`[chromium] ${message}\n`),
+} = {}) {
 	const chromium = process.env.ARMOR_CHROMIUM || DEFAULT_CHROMIUM;
 	if (isExecutable(chromium)) return chromium;
-	if (process.env.ARMOR_CHROMIUM) throw new Error(`ARMOR_CHROMIUM=${chromium} is not an executable file`);
+	if (process.env.ARMOR_CHROMIUM)
+		throw new Error(`ARMOR_CHROMIUM=${chromium} is not an executable file`);
 	if (process.platform !== 'linux' || !onPath('apt-get')) {
 		throw new Error(
 			`Chromium is missing (${chromium}) and this machine has no apt-get to install Debian's package; ` +
@@ -78,12 +81,16 @@ function ensureChromium({ log = (message) => process.stderr.write(`[chromium] ${
 			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 			timeout: 15 * 60 * 1000,
 		});
-		if (result.error) throw new Error(`could not install Chromium: ${full.join(' ')}: ${result.error.message}`);
+		if (result.error)
+			throw new Error(`could not install Chromium: ${full.join(' ')}: ${result.error.message}`);
 		if (result.status !== 0) {
-			throw new Error(`could not install Chromium: \`${full.join(' ')}\` exited with ${result.status ?? result.signal}`);
+			throw new Error(
+				`could not install Chromium: \`${full.join(' ')}\` exited with ${result.status ?? result.signal}`,
+			);
 		}
 	}
-	if (!isExecutable(chromium)) throw new Error(`apt-get installed chromium, but ${chromium} is still missing`);
+	if (!isExecutable(chromium))
+		throw new Error(`apt-get installed chromium, but ${chromium} is still missing`);
 	return chromium;
 }
 

@@ -191,7 +191,6 @@ async function raw(ctx, job) {
 	return JSON.parse(stdout.trim().split('\n').pop() || '{}');
 }
 
-
 // ------------------------------------------------------------------ case 1: token lifecycle
 
 /**
@@ -211,6 +210,7 @@ async function caseTokenLifecycle(ctx) {
 	// Execution i of each series starts no earlier than i * spacing: the series then spans > 2 lifetimes.
 	const spacingMs = ctx.quick ? 0 : Math.ceil(((2 * L + 6) * 1000) / (K - 1));
 
+	/** @type {any[]} */
 	const reps = [];
 	for (let r = 0; r < sizes.repeat; r++) {
 		// A fresh credential (no token) for every repetition: each series starts with a login.
@@ -339,6 +339,7 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 	await execute(ctx, `${idPrefix}Warm`);
 	sandbox.configure({ latencyMs });
 
+	/** @type {any[]} */
 	const reps = [];
 	for (let r = 0; r < sizes.repeat; r++) {
 		log(`${label} rep ${r + 1}/${sizes.repeat}: package nodes, ${N} items each`);
@@ -450,6 +451,7 @@ async function casePaging(ctx) {
 	await execute(ctx, 'benchC3Warm');
 	const expectedPages = Math.ceil(users / PAGE_SIZE);
 
+	/** @type {any[]} */
 	const reps = [];
 	for (let r = 0; r < sizes.repeat; r++) {
 		log(`case 3 rep ${r + 1}/${sizes.repeat}: Get Many over ${users} users`);

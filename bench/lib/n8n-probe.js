@@ -42,7 +42,8 @@ function count(proto, method, label) {
 	const original = proto?.[method];
 	if (typeof original !== 'function' || patched.has(original)) return;
 	const entry = (counters[label] ??= { calls: 0, ms: 0 });
-	const wrapped = function (/** @type {any[]} */ ...args) {
+	/** @this {any} @param {any[]} args */
+	const wrapped = function (...args) {
 		entry.calls += 1;
 		const started = process.hrtime.bigint();
 		const done = () => (entry.ms += Number(process.hrtime.bigint() - started) / 1e6);

@@ -12,11 +12,12 @@ const { num, show, showRatio } = require('./stats');
 /**
  * @param {string[]} header
  * @param {string[][]} rows
+ * @param {number} [textColumns] how many leading columns are text (left-aligned); the rest are figures
  */
-function table(header, rows) {
+function table(header, rows, textColumns = 1) {
 	return [
 		`| ${header.join(' | ')} |`,
-		`| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+		`| ${header.map((_, i) => (i < textColumns ? '---' : '---:')).join(' | ')} |`,
 		...rows.map((row) => `| ${row.join(' | ')} |`),
 	].join('\n');
 }
@@ -73,6 +74,7 @@ function tokenLifecycle(c) {
 				authArmorRow('HTTP Request chain, every execution', c.http),
 				authArmorRow('physical floor', c.floor),
 			],
+			2,
 		),
 		'',
 		table(
@@ -205,6 +207,42 @@ function paging(c) {
 }
 
 /**
+ * One table with the headline figure of every case (also pasted into the README's Performance section).
+ * @param {any} results
+ */
+function summary(results) {
+	const { tokenLifecycle: t, perItem: p, paging: g, latency: l } = results.cases;
+	/** @type {string[][]} */
+	const rows = [];
+	const ok = (/** @type {any} */ c) => c && !c.error;
+	if (ok(t)) {
+		const trips = (/** @type {any} */ s, /** @type {'armor' | 'authArmor'} */ api) =>
+			show(api === 'armor' ? s.armorTripsPerItem : s.authArmorTripsPerItem);
+		rows.push(
+			[`1. Token lifecycle, ${t.K} executions over ${show(t.lifetimesSpanned)} token lifetimes`, 'Armor: round trips per item, HTTP Request chain / package', showRatio(t.ratios.armorTripsHttpOverPackage), trips(t.package, 'armor'), `${trips(t.http, 'armor')} (floor ${trips(t.floor, 'armor')})`],
+			['', 'Auth Armor: round trips per item, HTTP Request chain / package', showRatio(t.ratios.authArmorTripsHttpOverPackage), trips(t.package, 'authArmor'), `${trips(t.http, 'authArmor')} (floor ${trips(t.floor, 'authArmor')})`],
+		);
+	}
+	const perItemRows = (/** @type {any} */ c, /** @type {string} */ title) => {
+		rows.push(
+			[title, 'Armor Get Me / raw axios loop', showRatio(c.armor.packageOverRaw), `${show(c.armor.packageMsPerItem, 'ms')} per item`, `${show(c.armor.rawMsPerItem, 'ms')} per item`],
+			['', 'Auth Armor Get User / raw axios loop', showRatio(c.authArmor.packageOverRaw), `${show(c.authArmor.packageMsPerItem, 'ms')} per item`, `${show(c.authArmor.rawMsPerItem, 'ms')} per item`],
+			['', 'Armor Get Me / HTTP Request node (concurrent)', showRatio(c.armor.packageOverHttpNode), showTime(c.armor.packageMs), showTime(c.armor.httpNodeMs)],
+		);
+	};
+	if (ok(p)) perItemRows(p, `2. Per item, ${num(p.N)} items`);
+	if (ok(g)) {
+		rows.push(
+			[`3. Get Many, ${num(g.users)} users`, 'node / raw paging loop', showRatio(g.packageOverRaw), `${showTime(g.packageMs)}, ${show(g.pages)} pages`, `${showTime(g.rawMs)}, ${show(g.rawPages)} pages`],
+			['', 'peak RSS of the n8n process while it ran / an idle n8n execution', showRatio(g.rssWhileGetManyOverIdle), show(g.rssWhileGetManyMb, 'MB'), `raw loop ${show(g.rawPeakRssMb, 'MB')}; idle n8n ${show(g.idlePeakRssMb, 'MB')}`],
+		);
+	}
+	if (ok(l)) perItemRows(l, `4. Case 2 with ${l.latencyMs} ms latency`);
+	if (!rows.length) return 'No case finished.';
+	return table(['Case', 'Measure', 'Ratio', 'This package', 'Without it'], rows, 2);
+}
+
+/**
  * @param {string} title
  * @param {any} c
  * @param {(c: any) => string} render
@@ -235,12 +273,16 @@ function markdown(results) {
 			`${s.latencyMs} ms latency in case 4, ${s.repeat} repetition(s). ${results.executions} \`n8n execute\` runs` +
 			`${results.exitCrashes ? ` (${results.exitCrashes} of them hit n8n 2.41's known SIGSEGV at exit after printing a complete run)` : ''}.`,
 		'',
-		'Figures are medians over the repetitions, with the range (min-max) in brackets. Every ratio is taken ' +
-			'within one repetition (both sides measured minutes apart on this machine), then summarised; absolute times ' +
+		'Figures are medians over the repetitions, with the range (min-max) in brackets. Every ratio (xR = first / second) ' +
+			'is taken within one repetition, both sides measured back to back in this run, then summarised; absolute times ' +
 			'are only beside them. "node" is the node\'s own `executionTime` in the run n8n prints; a raw loop is timed ' +
 			'around its requests only. Both sides start with a token (a warm-up execution logs the credentials in).',
 		'',
 		results.failures?.length ? `**Failures:**\n\n${results.failures.map((/** @type {string} */ f) => `- ${f}`).join('\n')}\n` : '',
+		'## Summary',
+		'',
+		summary(results),
+		'',
 		section('1. Token lifecycle: round trips', c.tokenLifecycle, tokenLifecycle),
 		'',
 		section('2. Per-item overhead', c.perItem, (x) => perItem(x, true)),
@@ -255,8 +297,9 @@ function markdown(results) {
 			'(`summary()`); tokens, pages and latency are its knobs.',
 		'- The package is built, packed and installed into a real n8n the way the community-nodes screen does ' +
 			'(`test/e2e/n8n-host.js`); every execution is `n8n execute --id`, with `bench/lib/n8n-probe.js` preloaded ' +
-			'(`NODE_OPTIONS=--require`). The probe only counts: n8n\'s credential reads and decryptions, and, at exit, ' +
-			'the process\'s peak resident memory (`VmHWM` from `/proc/self/status`).',
+			'(`NODE_OPTIONS=--require`). The probe counts and times n8n\'s credential reads and decryptions, samples ' +
+			'the process\'s resident memory every 20 ms and reads its peak (`VmHWM` from `/proc/self/status`) at exit. ' +
+			'It also makes stdout blocking: n8n 2.41\'s `execute` otherwise exits before a run of tens of MB (case 3) is written out.',
 		'- "HTTP Request chain" / "HTTP Request node": what a user builds without this package, n8n\'s own HTTP Request ' +
 			'node (4.2) with expressions passing `code` and `access_token` along. In cases 2 and 4 it logs in once per ' +
 			'execution and reads the token by expression; with its default options it sends all items\' requests at once, ' +
@@ -264,8 +307,10 @@ function markdown(results) {
 		'- "raw axios": `bench/lib/raw-client.js`, a sequential axios loop with the same headers and one token, run as a ' +
 			'child process on n8n\'s Node. Node\'s default agent keeps connections alive; n8n 2.41 sends every request with ' +
 			'`Connection: close`, so case 2 and 3 also show a raw loop that opens a new connection per request.',
-		'- Reproduce: `npm run bench` (about 30 minutes here; `-- --repeat N`, `-- --only 2,3`); ' +
-			'`npm run bench -- --quick` checks that everything runs in a few minutes.',
+		'- Case 1 counts are exact (the sandbox\'s log); times are `executionTime` as n8n records it (whole ms).',
+		'- Reproduce: `npm run bench` (about 20 minutes here; `-- --repeat N`, `-- --only 2,3`, `-- --out DIR`, ' +
+			'`-- --package DIR` for another build of the package); `npm run bench -- --quick` (about a minute, tiny sizes, ' +
+			'written to `bench/.work/quick/`) checks that everything runs.',
 		'',
 	];
 	return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
@@ -285,4 +330,4 @@ function writeReport(outDir, results) {
 	return [md, json];
 }
 
-module.exports = { writeReport, markdown };
+module.exports = { writeReport, markdown, summary };

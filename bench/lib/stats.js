@@ -56,15 +56,17 @@ function num(x, digits = 3) {
 function show(f, unit = '', digits = 3) {
 	if (!f || !f.n) return 'n/a';
 	const u = unit ? ` ${unit}` : '';
-	if (f.min === f.max) return `${num(f.median, digits)}${u}`;
-	return `${num(f.median, digits)}${u} (${num(f.min, digits)}-${num(f.max, digits)})`;
+	const [median, min, max] = [f.median, f.min, f.max].map((x) => num(x, digits));
+	if (min === max) return `${median}${u}`;
+	return `${median}${u} (${min}-${max})`;
 }
 
 /** `show` for a ratio: "x2.5 (2.4-2.7)". @param {Figure} f */
 function showRatio(f) {
 	if (!f || !f.n) return 'n/a';
-	if (f.min === f.max) return `x${num(f.median)}`;
-	return `x${num(f.median)} (${num(f.min)}-${num(f.max)})`;
+	const [median, min, max] = [f.median, f.min, f.max].map((x) => num(x));
+	if (min === max) return `x${median}`;
+	return `x${median} (${min}-${max})`;
 }
 
 module.exports = { figure, ratio, num, show, showRatio };

@@ -24,7 +24,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, packPackage, N8nHost, nodeOutput, run, REPO_ROOT } = require('../test/e2e/n8n-host');
+const {
+	ensureN8n,
+	packPackage,
+	N8nHost,
+	nodeOutput,
+	run,
+	REPO_ROOT,
+} = require('../test/e2e/n8n-host');
 const { armorCredential, authArmorCredential } = require('../test/e2e/workflows');
 const { startSandbox } = require('../test/sandbox/server');
 const { figure, ratio } = require('./lib/stats');
@@ -46,17 +53,36 @@ const PAGE_SIZE = 100; // the node's page size = the sandbox's (and the API's) m
 
 /** One pair of credentials per case, so each case starts from its own token state. */
 const CREDENTIALS = {
-	1: { armor: { id: 'benchC1Armor0', name: 'Armor (bench case 1)' }, authArmor: { id: 'benchC1AuthA0', name: 'Auth Armor (bench case 1)' } },
-	2: { armor: { id: 'benchC2Armor0', name: 'Armor (bench case 2)' }, authArmor: { id: 'benchC2AuthA0', name: 'Auth Armor (bench case 2)' } },
-	3: { armor: { id: 'benchC3Armor0', name: 'Armor (bench case 3)' }, authArmor: { id: 'benchC3AuthA0', name: 'Auth Armor (bench case 3)' } },
-	4: { armor: { id: 'benchC4Armor0', name: 'Armor (bench case 4)' }, authArmor: { id: 'benchC4AuthA0', name: 'Auth Armor (bench case 4)' } },
+	1: {
+		armor: { id: 'benchC1Armor0', name: 'Armor (bench case 1)' },
+		authArmor: { id: 'benchC1AuthA0', name: 'Auth Armor (bench case 1)' },
+	},
+	2: {
+		armor: { id: 'benchC2Armor0', name: 'Armor (bench case 2)' },
+		authArmor: { id: 'benchC2AuthA0', name: 'Auth Armor (bench case 2)' },
+	},
+	3: {
+		armor: { id: 'benchC3Armor0', name: 'Armor (bench case 3)' },
+		authArmor: { id: 'benchC3AuthA0', name: 'Auth Armor (bench case 3)' },
+	},
+	4: {
+		armor: { id: 'benchC4Armor0', name: 'Armor (bench case 4)' },
+		authArmor: { id: 'benchC4AuthA0', name: 'Auth Armor (bench case 4)' },
+	},
 };
 
 // ------------------------------------------------------------------ arguments
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-	const options = { quick: false, repeat: 0, only: [1, 2, 3, 4], out: '', build: true, packageDir: REPO_ROOT };
+	const options = {
+		quick: false,
+		repeat: 0,
+		only: [1, 2, 3, 4],
+		out: '',
+		build: true,
+		packageDir: REPO_ROOT,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
 		const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -71,8 +97,10 @@ function parseArgs(argv) {
 			process.exit(0);
 		} else throw new Error(`unknown option ${argv[i]} (try --help)`);
 	}
-	if (options.repeat && !(Number.isInteger(options.repeat) && options.repeat > 0)) throw new Error('--repeat needs a whole number > 0');
-	if (!options.only.every((n) => [1, 2, 3, 4].includes(n))) throw new Error('--only takes case numbers 1-4, e.g. --only 2,3');
+	if (options.repeat && !(Number.isInteger(options.repeat) && options.repeat > 0))
+		throw new Error('--repeat needs a whole number > 0');
+	if (!options.only.every((n) => [1, 2, 3, 4].includes(n)))
+		throw new Error('--only takes case numbers 1-4, e.g. --only 2,3');
 	return options;
 }
 
@@ -81,7 +109,8 @@ function parseArgs(argv) {
 /** @param {number} kb */
 const mb = (kb) => kb / 1024;
 
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const sleep = (/** @type {number} */ ms) =>
+	new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** @param {string} message */
 function log(message) {
@@ -126,7 +155,10 @@ async function execute(ctx, workflowId) {
 		if (report.argv?.[0] === 'execute') probe = report;
 	}
 	fs.rmSync(dir, { recursive: true, force: true });
-	if (!probe) throw new Error(`workflow ${workflowId}: the probe wrote nothing (was NODE_OPTIONS passed to n8n?)`);
+	if (!probe)
+		throw new Error(
+			`workflow ${workflowId}: the probe wrote nothing (was NODE_OPTIONS passed to n8n?)`,
+		);
 	return { result, probe, ms: result.ms };
 }
 
@@ -214,7 +246,11 @@ async function caseTokenLifecycle(ctx) {
 	const reps = [];
 	for (let r = 0; r < sizes.repeat; r++) {
 		// A fresh credential (no token) for every repetition: each series starts with a login.
-		if (r > 0) await host.importCredentials([armorCredential(sandbox, armor), authArmorCredential(sandbox, authArmor)]);
+		if (r > 0)
+			await host.importCredentials([
+				armorCredential(sandbox, armor),
+				authArmorCredential(sandbox, authArmor),
+			]);
 		/** @param {string} name */
 		const newSeries = (name) => ({
 			name,
@@ -233,48 +269,87 @@ async function caseTokenLifecycle(ctx) {
 				await sleep(t0 + i * spacingMs + (which === 'http' ? spacingMs / 2 : 0) - Date.now());
 				sandbox.clearRequests();
 				const startedAt = Date.now();
-				const { result, ms } = await execute(ctx, which === 'package' ? 'benchC1Package' : 'benchC1Http');
+				const { result, ms } = await execute(
+					ctx,
+					which === 'package' ? 'benchC1Package' : 'benchC1Http',
+				);
 				const summary = sandbox.summary();
 				if (which === 'package') {
 					const [me] = nodeOutput(result, W.NAMES.armorGetMe);
 					const [user] = nodeOutput(result, W.NAMES.authArmorGetUser);
-					check(me?.user?.username === 'demo@armor.example', `case 1: Get Me returned ${JSON.stringify(me).slice(0, 200)}`);
-					check(user?.username === W.USERNAME, `case 1: Get User returned ${JSON.stringify(user).slice(0, 200)}`);
-					s.apiNodeMs.push(nodeMs(result, W.NAMES.armorGetMe) + nodeMs(result, W.NAMES.authArmorGetUser));
+					check(
+						me?.user?.username === 'demo@armor.example',
+						`case 1: Get Me returned ${JSON.stringify(me).slice(0, 200)}`,
+					);
+					check(
+						user?.username === W.USERNAME,
+						`case 1: Get User returned ${JSON.stringify(user).slice(0, 200)}`,
+					);
+					s.apiNodeMs.push(
+						nodeMs(result, W.NAMES.armorGetMe) + nodeMs(result, W.NAMES.authArmorGetUser),
+					);
 				} else {
 					const [me] = nodeOutput(result, W.NAMES.httpArmorMe);
 					const [user] = nodeOutput(result, W.NAMES.httpAuthArmorUser);
-					check(me?.user?.username === 'demo@armor.example', `case 1: HTTP /me returned ${JSON.stringify(me).slice(0, 200)}`);
-					check(user?.username === W.USERNAME, `case 1: HTTP user returned ${JSON.stringify(user).slice(0, 200)}`);
+					check(
+						me?.user?.username === 'demo@armor.example',
+						`case 1: HTTP /me returned ${JSON.stringify(me).slice(0, 200)}`,
+					);
+					check(
+						user?.username === W.USERNAME,
+						`case 1: HTTP user returned ${JSON.stringify(user).slice(0, 200)}`,
+					);
 					s.apiNodeMs.push(
-						[W.NAMES.httpArmorAuthorize, W.NAMES.httpArmorToken, W.NAMES.httpArmorMe, W.NAMES.httpAuthArmorToken, W.NAMES.httpAuthArmorUser]
+						[
+							W.NAMES.httpArmorAuthorize,
+							W.NAMES.httpArmorToken,
+							W.NAMES.httpArmorMe,
+							W.NAMES.httpAuthArmorToken,
+							W.NAMES.httpAuthArmorUser,
+						]
 							.map((name) => nodeMs(result, name))
 							.reduce((a, b) => a + b, 0),
 					);
 				}
-				for (const key of /** @type {const} */ (['authorize', 'token', 'reissue', 'api', 'unauthorized'])) s.armor[key] += summary.armor[key];
-				for (const key of /** @type {const} */ (['token', 'api', 'unauthorized'])) s.authArmor[key] += summary.authArmor[key];
+				for (const key of /** @type {const} */ ([
+					'authorize',
+					'token',
+					'reissue',
+					'api',
+					'unauthorized',
+				]))
+					s.armor[key] += summary.armor[key];
+				for (const key of /** @type {const} */ (['token', 'api', 'unauthorized']))
+					s.authArmor[key] += summary.authArmor[key];
 				s.startedAt.push(startedAt);
 				s.executeMs.push(ms);
 				const t = ((startedAt - t0) / 1000).toFixed(0);
 				const what = [
 					summary.armor.authorize ? `Armor login x${summary.armor.authorize}` : '',
 					summary.armor.reissue ? `Armor reissue x${summary.armor.reissue}` : '',
-					summary.armor.unauthorized || summary.authArmor.unauthorized ? `401 x${summary.armor.unauthorized + summary.authArmor.unauthorized}` : '',
+					summary.armor.unauthorized || summary.authArmor.unauthorized
+						? `401 x${summary.armor.unauthorized + summary.authArmor.unauthorized}`
+						: '',
 					summary.authArmor.token ? `Auth Armor token x${summary.authArmor.token}` : '',
 				].filter(Boolean);
-				if (which === 'package' && what.length) s.events.push(`#${i + 1} t=${t}s: ${what.join(', ')}`);
+				if (which === 'package' && what.length)
+					s.events.push(`#${i + 1} t=${t}s: ${what.join(', ')}`);
 			}
 			log(`case 1 rep ${r + 1}/${sizes.repeat}: execution ${i + 1}/${K} of each series`);
 		}
 		const spanSeconds = (series.package.startedAt[K - 1] - series.package.startedAt[0]) / 1000;
-		if (spacingMs) check(spanSeconds > 2 * L, `case 1: the series spanned ${spanSeconds} s, not two lifetimes (${2 * L} s)`);
+		if (spacingMs)
+			check(
+				spanSeconds > 2 * L,
+				`case 1: the series spanned ${spanSeconds} s, not two lifetimes (${2 * L} s)`,
+			);
 		reps.push({ ...series, spanSeconds });
 	}
 
 	/** @param {(rep: any) => number} pick */
 	const fig = (pick) => figure(reps.map(pick));
-	const armorTrips = (/** @type {any} */ s) => s.armor.authorize + s.armor.token + s.armor.reissue + s.armor.api;
+	const armorTrips = (/** @type {any} */ s) =>
+		s.armor.authorize + s.armor.token + s.armor.reissue + s.armor.api;
 	const authArmorTrips = (/** @type {any} */ s) => s.authArmor.token + s.authArmor.api;
 	const median = (/** @type {number[]} */ v) => figure(v).median;
 	const floorOf = (/** @type {any} */ rep) => {
@@ -287,9 +362,14 @@ async function caseTokenLifecycle(ctx) {
 	/** @param {(rep: any) => any} seriesOf */
 	const countsOf = (seriesOf) => ({
 		armor: Object.fromEntries(
-			['authorize', 'token', 'reissue', 'api', 'unauthorized'].map((k) => [k, fig((rep) => seriesOf(rep).armor[k])]),
+			['authorize', 'token', 'reissue', 'api', 'unauthorized'].map((k) => [
+				k,
+				fig((rep) => seriesOf(rep).armor[k]),
+			]),
 		),
-		authArmor: Object.fromEntries(['token', 'api', 'unauthorized'].map((k) => [k, fig((rep) => seriesOf(rep).authArmor[k])])),
+		authArmor: Object.fromEntries(
+			['token', 'api', 'unauthorized'].map((k) => [k, fig((rep) => seriesOf(rep).authArmor[k])]),
+		),
 		armorTripsPerItem: fig((rep) => armorTrips(seriesOf(rep)) / K),
 		authArmorTripsPerItem: fig((rep) => authArmorTrips(seriesOf(rep)) / K),
 	});
@@ -305,10 +385,16 @@ async function caseTokenLifecycle(ctx) {
 		floor: countsOf(floorOf),
 		ratios: {
 			armorTripsHttpOverPackage: fig((rep) => armorTrips(rep.http) / armorTrips(rep.package)),
-			authArmorTripsHttpOverPackage: fig((rep) => authArmorTrips(rep.http) / authArmorTrips(rep.package)),
+			authArmorTripsHttpOverPackage: fig(
+				(rep) => authArmorTrips(rep.http) / authArmorTrips(rep.package),
+			),
 			armorTripsPackageOverFloor: fig((rep) => armorTrips(rep.package) / armorTrips(floorOf(rep))),
-			authArmorTripsPackageOverFloor: fig((rep) => authArmorTrips(rep.package) / authArmorTrips(floorOf(rep))),
-			apiNodeTimePackageOverHttp: fig((rep) => median(rep.package.apiNodeMs) / median(rep.http.apiNodeMs)),
+			authArmorTripsPackageOverFloor: fig(
+				(rep) => authArmorTrips(rep.package) / authArmorTrips(floorOf(rep)),
+			),
+			apiNodeTimePackageOverHttp: fig(
+				(rep) => median(rep.package.apiNodeMs) / median(rep.http.apiNodeMs),
+			),
 		},
 		times: {
 			packageApiNodeMsPerExecution: fig((rep) => median(rep.package.apiNodeMs)),
@@ -346,23 +432,44 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 		sandbox.clearRequests();
 		const pkg = await execute(ctx, `${idPrefix}Package`);
 		const pkgSummary = sandbox.summary();
-		const connectionHeaders = [...new Set(sandbox.requests.map((q) => String(q.headers.connection)))];
-		check(nodeOutput(pkg.result, W.NAMES.armorGetMe).length === N, `${label}: Get Me did not put out ${N} items`);
-		check(nodeOutput(pkg.result, W.NAMES.authArmorGetUser).length === N, `${label}: Get User did not put out ${N} items`);
-		check(pkgSummary.armor.api === N && pkgSummary.authArmor.api === N, `${label}: expected ${N} API calls per node, got ${JSON.stringify(pkgSummary)}`);
+		const connectionHeaders = [
+			...new Set(sandbox.requests.map((q) => String(q.headers.connection))),
+		];
+		check(
+			nodeOutput(pkg.result, W.NAMES.armorGetMe).length === N,
+			`${label}: Get Me did not put out ${N} items`,
+		);
+		check(
+			nodeOutput(pkg.result, W.NAMES.authArmorGetUser).length === N,
+			`${label}: Get User did not put out ${N} items`,
+		);
+		check(
+			pkgSummary.armor.api === N && pkgSummary.authArmor.api === N,
+			`${label}: expected ${N} API calls per node, got ${JSON.stringify(pkgSummary)}`,
+		);
 
 		log(`${label} rep ${r + 1}/${sizes.repeat}: HTTP Request nodes`);
 		sandbox.clearRequests();
 		const http = await execute(ctx, `${idPrefix}Http`);
 		const httpSummary = sandbox.summary();
-		check(nodeOutput(http.result, W.NAMES.httpArmorMe).length === N, `${label}: HTTP /me did not put out ${N} items`);
-		check(nodeOutput(http.result, W.NAMES.httpAuthArmorUser).length === N, `${label}: HTTP user did not put out ${N} items`);
+		check(
+			nodeOutput(http.result, W.NAMES.httpArmorMe).length === N,
+			`${label}: HTTP /me did not put out ${N} items`,
+		);
+		check(
+			nodeOutput(http.result, W.NAMES.httpAuthArmorUser).length === N,
+			`${label}: HTTP user did not put out ${N} items`,
+		);
 
 		log(`${label} rep ${r + 1}/${sizes.repeat}: raw axios loops`);
 		const rawArmor = await raw(ctx, { kind: 'armorMe', n: N, keepAlive: true });
 		const rawAuthArmor = await raw(ctx, { kind: 'authArmorUser', n: N, keepAlive: true });
-		const rawArmorClose = withoutKeepAlive ? await raw(ctx, { kind: 'armorMe', n: N, keepAlive: false }) : undefined;
-		const rawAuthArmorClose = withoutKeepAlive ? await raw(ctx, { kind: 'authArmorUser', n: N, keepAlive: false }) : undefined;
+		const rawArmorClose = withoutKeepAlive
+			? await raw(ctx, { kind: 'armorMe', n: N, keepAlive: false })
+			: undefined;
+		const rawAuthArmorClose = withoutKeepAlive
+			? await raw(ctx, { kind: 'authArmorUser', n: N, keepAlive: false })
+			: undefined;
 
 		const counters = pkg.probe.counters;
 		const pkgArmorMs = nodeMs(pkg.result, W.NAMES.armorGetMe);
@@ -382,8 +489,10 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 			getDecryptedPerItem: (counters['credentials.getDecrypted']?.calls ?? 0) / (2 * N),
 			decryptsPerItem: (counters['credentials.decrypt']?.calls ?? 0) / (2 * N),
 			getDecryptedMsPerItem: (counters['credentials.getDecrypted']?.ms ?? 0) / (2 * N),
-			getDecryptedShare: (counters['credentials.getDecrypted']?.ms ?? 0) / (pkgArmorMs + pkgAuthArmorMs),
-			httpGetDecryptedPerItem: (http.probe.counters['credentials.getDecrypted']?.calls ?? 0) / (2 * N),
+			getDecryptedShare:
+				(counters['credentials.getDecrypted']?.ms ?? 0) / (pkgArmorMs + pkgAuthArmorMs),
+			httpGetDecryptedPerItem:
+				(http.probe.counters['credentials.getDecrypted']?.calls ?? 0) / (2 * N),
 			pkgMaxRssKb: pkg.probe.vmHwmKb ?? pkg.probe.maxRssKb,
 		});
 	}
@@ -391,7 +500,11 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 	/** @param {(rep: any) => number} pick */
 	const fig = (pick) => figure(reps.map(pick));
 	/** @param {string} a @param {string} b */
-	const rat = (a, b) => ratio(reps.map((rep) => rep[a]), reps.map((rep) => rep[b]));
+	const rat = (a, b) =>
+		ratio(
+			reps.map((rep) => rep[a]),
+			reps.map((rep) => rep[b]),
+		);
 	return {
 		N,
 		latencyMs,
@@ -406,7 +519,12 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 			packageMsPerItem: fig((rep) => rep.pkgArmorMs / N),
 			rawMsPerItem: fig((rep) => rep.rawArmorMs / N),
 			apiRequestsPerItem: fig((rep) => rep.pkgRequests.armor.api / N),
-			tokenRequests: fig((rep) => rep.pkgRequests.armor.authorize + rep.pkgRequests.armor.token + rep.pkgRequests.armor.reissue),
+			tokenRequests: fig(
+				(rep) =>
+					rep.pkgRequests.armor.authorize +
+					rep.pkgRequests.armor.token +
+					rep.pkgRequests.armor.reissue,
+			),
 			httpNodeApiRequestsPerItem: fig((rep) => rep.httpRequests.armor.api / N),
 		},
 		authArmor: {
@@ -459,17 +577,36 @@ async function casePaging(ctx) {
 		const pkg = await execute(ctx, 'benchC3GetMany');
 		const summary = sandbox.summary();
 		const items = nodeOutput(pkg.result, W.NAMES.authArmorGetMany).length;
-		const pageSizes = [...new Set(sandbox.requests.filter((q) => q.path === '/v4/users').map((q) => String(q.query.page_size)))];
+		const pageSizes = [
+			...new Set(
+				sandbox.requests
+					.filter((q) => q.path === '/v4/users')
+					.map((q) => String(q.query.page_size)),
+			),
+		];
 		const getManyMs = nodeMs(pkg.result, W.NAMES.authArmorGetMany);
 		const rssWhileGetMany = rssWhileNodeRan(pkg.result, W.NAMES.authArmorGetMany, pkg.probe);
 		check(items === users, `case 3: Get Many returned ${items} users, expected ${users}`);
-		check(summary.authArmor.api === expectedPages, `case 3: ${summary.authArmor.api} pages fetched, expected ${expectedPages}`);
+		check(
+			summary.authArmor.api === expectedPages,
+			`case 3: ${summary.authArmor.api} pages fetched, expected ${expectedPages}`,
+		);
 		pkg.result = /** @type {any} */ (undefined); // let the large run go before the next step
 
-		log(`case 3 rep ${r + 1}/${sizes.repeat}: idle execution (memory reference) and raw paging loops`);
+		log(
+			`case 3 rep ${r + 1}/${sizes.repeat}: idle execution (memory reference) and raw paging loops`,
+		);
 		const idle = await execute(ctx, 'benchC3Idle');
-		const rawPages = await raw(ctx, { kind: 'authArmorPages', pageSize: PAGE_SIZE, keepAlive: true });
-		const rawPagesClose = await raw(ctx, { kind: 'authArmorPages', pageSize: PAGE_SIZE, keepAlive: false });
+		const rawPages = await raw(ctx, {
+			kind: 'authArmorPages',
+			pageSize: PAGE_SIZE,
+			keepAlive: true,
+		});
+		const rawPagesClose = await raw(ctx, {
+			kind: 'authArmorPages',
+			pageSize: PAGE_SIZE,
+			keepAlive: false,
+		});
 		check(rawPages.items === users, `case 3: the raw loop read ${rawPages.items} users`);
 		reps.push({
 			getManyMs,
@@ -483,7 +620,8 @@ async function casePaging(ctx) {
 			rssWhileGetManyMb: rssWhileGetMany,
 			idlePeakRssMb: mb(idle.probe.vmHwmKb ?? idle.probe.maxRssKb),
 			rawPeakRssMb: mb(rawPages.maxRssKb),
-			getDecryptedPerPage: (pkg.probe.counters['credentials.getDecrypted']?.calls ?? 0) / summary.authArmor.api,
+			getDecryptedPerPage:
+				(pkg.probe.counters['credentials.getDecrypted']?.calls ?? 0) / summary.authArmor.api,
 			executeMs: pkg.ms,
 		});
 	}
@@ -530,7 +668,10 @@ async function importAll(ctx, selected) {
 		const { armor, authArmor } = CREDENTIALS[/** @type {1 | 2 | 3 | 4} */ (number)];
 		credentials.push(armorCredential(sandbox, armor), authArmorCredential(sandbox, authArmor));
 		if (number === 1) {
-			workflows.push(W.packageCallsWorkflow('benchC1Package', armor, authArmor), W.httpChainWorkflow('benchC1Http', sandbox));
+			workflows.push(
+				W.packageCallsWorkflow('benchC1Package', armor, authArmor),
+				W.httpChainWorkflow('benchC1Http', sandbox),
+			);
 		} else if (number === 2 || number === 4) {
 			const id = `benchC${number}`;
 			workflows.push(
@@ -550,7 +691,9 @@ async function importAll(ctx, selected) {
 	const file = path.join(fs.mkdtempSync(path.join(WORK, 'import-')), 'workflows.json');
 	try {
 		fs.writeFileSync(file, JSON.stringify(workflows));
-		await host.n8n(['import:workflow', `--input=${file}`], { label: `n8n import:workflow (${workflows.length})` });
+		await host.n8n(['import:workflow', `--input=${file}`], {
+			label: `n8n import:workflow (${workflows.length})`,
+		});
 	} finally {
 		fs.rmSync(path.dirname(file), { recursive: true, force: true });
 	}
@@ -558,13 +701,20 @@ async function importAll(ctx, selected) {
 
 // ------------------------------------------------------------------ main
 
-async function machine(/** @type {string} */ node24, /** @type {string} */ n8nBin, /** @type {string} */ packageDir) {
+async function machine(
+	/** @type {string} */ node24,
+	/** @type {string} */ n8nBin,
+	/** @type {string} */ packageDir,
+) {
 	const cpus = os.cpus();
-	const version = async (/** @type {string} */ bin) => (await run(bin, ['--version'])).stdout.trim();
+	const version = async (/** @type {string} */ bin) =>
+		(await run(bin, ['--version'])).stdout.trim();
 	let commit = '';
 	try {
 		commit = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT })).stdout.trim();
-		const dirty = (await run('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: REPO_ROOT })).stdout.trim();
+		const dirty = (
+			await run('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: REPO_ROOT })
+		).stdout.trim();
 		if (dirty) commit += ' (nodes/credentials modified)';
 	} catch {
 		/* not a git checkout */
@@ -577,7 +727,9 @@ async function machine(/** @type {string} */ node24, /** @type {string} */ n8nBi
 		loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
 		nodeBench: process.version,
 		nodeN8n: await version(node24),
-		n8n: JSON.parse(fs.readFileSync(path.resolve(path.dirname(n8nBin), '..', 'package.json'), 'utf8')).version,
+		n8n: JSON.parse(
+			fs.readFileSync(path.resolve(path.dirname(n8nBin), '..', 'package.json'), 'utf8'),
+		).version,
 		package: JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).version,
 		packageDir: path.relative(REPO_ROOT, packageDir) || '.',
 		commit,
@@ -591,7 +743,9 @@ async function main() {
 	const outDir = args.out || (args.quick ? path.join(WORK, 'quick') : BENCH);
 	fs.mkdirSync(WORK, { recursive: true });
 
-	log(`${args.quick ? 'quick' : 'full'} run: cases ${args.only.join(', ')}, ${sizes.repeat} repetition(s); preparing n8n`);
+	log(
+		`${args.quick ? 'quick' : 'full'} run: cases ${args.only.join(', ')}, ${sizes.repeat} repetition(s); preparing n8n`,
+	);
 	const { node: node24, n8nBin } = await ensureN8n();
 	const sandbox = await startSandbox({ host: '127.0.0.1' });
 	const host = new N8nHost();
@@ -613,9 +767,29 @@ async function main() {
 		/** @type {[number, string, () => Promise<any>][]} */
 		const plan = [
 			[1, 'tokenLifecycle', () => caseTokenLifecycle(ctx)],
-			[2, 'perItem', () => casePerItem(ctx, { latencyMs: 0, idPrefix: 'benchC2', label: 'case 2', withoutKeepAlive: true })],
+			[
+				2,
+				'perItem',
+				() =>
+					casePerItem(ctx, {
+						latencyMs: 0,
+						idPrefix: 'benchC2',
+						label: 'case 2',
+						withoutKeepAlive: true,
+					}),
+			],
 			[3, 'paging', () => casePaging(ctx)],
-			[4, 'latency', () => casePerItem(ctx, { latencyMs: sizes.latencyMs, idPrefix: 'benchC4', label: 'case 4', withoutKeepAlive: false })],
+			[
+				4,
+				'latency',
+				() =>
+					casePerItem(ctx, {
+						latencyMs: sizes.latencyMs,
+						idPrefix: 'benchC4',
+						label: 'case 4',
+						withoutKeepAlive: false,
+					}),
+			],
 		];
 		for (const [number, key, runCase] of plan) {
 			if (!args.only.includes(number)) continue;

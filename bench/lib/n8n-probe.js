@@ -25,7 +25,9 @@ const path = require('node:path');
 
 const outDir = process.env.ARMOR_BENCH_PROBE_DIR;
 /** Only the n8n CLI process itself (not its task runner, not npm). */
-const isN8nCli = process.argv.some((arg) => /[\\/]n8n[\\/]bin[\\/]n8n$/.test(arg) || /[\\/]bin[\\/]n8n$/.test(arg));
+const isN8nCli = process.argv.some(
+	(arg) => /[\\/]n8n[\\/]bin[\\/]n8n$/.test(arg) || /[\\/]bin[\\/]n8n$/.test(arg),
+);
 
 const SAMPLE_MS = 20;
 
@@ -58,19 +60,18 @@ function count(proto, method, label) {
 }
 
 if (outDir && isN8nCli) {
-	// `n8n execute` prints the run and then calls process.exit(): on a pipe, a run of tens of MB is cut off
-	// unless stdout is blocking (n8n 2.41 exits with 0 after writing part of it).
-	for (const stream of [process.stdout, process.stderr]) {
-		const handle = /** @type {any} */ (stream)._handle;
-		if (handle && typeof handle.setBlocking === 'function') handle.setBlocking(true);
-	}
+	// Complete stdout for large runs: the harness preloads test/e2e/blocking-stdout.js into every execute.
 	const load = /** @type {any} */ (Module)._load;
 	/** @type {any} */ (Module)._load = function (/** @type {any[]} */ ...args) {
 		const exported = load.apply(this, args);
 		try {
 			// Own properties only: reading a missing one off a module still loading makes Node warn.
 			const own = (/** @type {string} */ key) =>
-				exported && typeof exported === 'object' && Object.prototype.hasOwnProperty.call(exported, key) ? exported[key] : undefined;
+				exported &&
+				typeof exported === 'object' &&
+				Object.prototype.hasOwnProperty.call(exported, key)
+					? exported[key]
+					: undefined;
 			const helper = own('CredentialsHelper')?.prototype;
 			if (helper && typeof helper.getDecrypted === 'function') {
 				count(helper, 'getDecrypted', 'credentials.getDecrypted');
@@ -78,7 +79,11 @@ if (outDir && isN8nCli) {
 				count(helper, 'authenticate', 'credentials.authenticate');
 			}
 			const credentials = own('Credentials')?.prototype;
-			if (credentials && typeof credentials.getData === 'function' && typeof credentials.setData === 'function') {
+			if (
+				credentials &&
+				typeof credentials.getData === 'function' &&
+				typeof credentials.setData === 'function'
+			) {
 				count(credentials, 'getData', 'credentials.decrypt');
 				count(credentials, 'setData', 'credentials.encrypt');
 			}

@@ -26,7 +26,9 @@ const client = axios.create({ httpAgent: agent, timeout: 30_000, validateStatus:
 /** @param {import('axios').AxiosResponse} response @param {string} what */
 function expectOk(response, what) {
 	if (response.status !== 200) {
-		throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(response.data).slice(0, 300)}`);
+		throw new Error(
+			`${what}: HTTP ${response.status} ${JSON.stringify(response.data).slice(0, 300)}`,
+		);
 	}
 	return response.data;
 }
@@ -34,11 +36,19 @@ function expectOk(response, what) {
 async function armorToken() {
 	const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
 	const authorize = expectOk(
-		await client.post(`${job.armorUrl}/auth/authorize`, { username: job.armorUsername, password: job.armorPassword }, { headers }),
+		await client.post(
+			`${job.armorUrl}/auth/authorize`,
+			{ username: job.armorUsername, password: job.armorPassword },
+			{ headers },
+		),
 		'authorize',
 	);
 	const token = expectOk(
-		await client.post(`${job.armorUrl}/auth/token`, { code: authorize.code, grant_type: 'authorization_code' }, { headers }),
+		await client.post(
+			`${job.armorUrl}/auth/token`,
+			{ code: authorize.code, grant_type: 'authorization_code' },
+			{ headers },
+		),
 		'token',
 	);
 	return String(token.access_token);
@@ -78,32 +88,49 @@ async function main() {
 		};
 		const started = process.hrtime.bigint();
 		for (let i = 0; i < job.n; i++) {
-			const user = expectOk(await client.get(`${job.authArmorUrl}/v4/users/${EMPTY_USER_ID}`, { headers }), 'user');
+			const user = expectOk(
+				await client.get(`${job.authArmorUrl}/v4/users/${EMPTY_USER_ID}`, { headers }),
+				'user',
+			);
 			if (user.username !== job.username) throw new Error(`user: got ${user.username}`);
 		}
 		result = { ms: Number(process.hrtime.bigint() - started) / 1e6, requests: job.n, items: job.n };
 	} else if (job.kind === 'authArmorPages') {
-		const headers = { Accept: 'application/json', Authorization: `Bearer ${await authArmorToken()}` };
+		const headers = {
+			Accept: 'application/json',
+			Authorization: `Bearer ${await authArmorToken()}`,
+		};
 		const started = process.hrtime.bigint();
 		/** @type {unknown[]} */
 		const users = [];
 		let pages = 0;
 		for (let pageNumber = 1; ; pageNumber++) {
 			const page = expectOk(
-				await client.get(`${job.authArmorUrl}/v4/users`, { headers, params: { page_number: pageNumber, page_size: job.pageSize } }),
+				await client.get(`${job.authArmorUrl}/v4/users`, {
+					headers,
+					params: { page_number: pageNumber, page_size: job.pageSize },
+				}),
 				'users page',
 			);
 			pages += 1;
 			const records = page.user_records ?? [];
 			users.push(...records);
-			if (records.length === 0 || pageNumber >= Number(page.page_info?.total_page_count ?? 0)) break;
+			if (records.length === 0 || pageNumber >= Number(page.page_info?.total_page_count ?? 0))
+				break;
 		}
-		result = { ms: Number(process.hrtime.bigint() - started) / 1e6, requests: pages, items: users.length, pages };
+		result = {
+			ms: Number(process.hrtime.bigint() - started) / 1e6,
+			requests: pages,
+			items: users.length,
+			pages,
+		};
 	} else {
 		throw new Error(`unknown job kind ${job.kind}`);
 	}
 	agent.destroy();
-	process.stdout.write(`${JSON.stringify({ ...result, node: process.version, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ...result, node: process.version, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+	);
 }
 
 main().catch((error) => {

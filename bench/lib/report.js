@@ -65,7 +65,16 @@ function tokenLifecycle(c) {
 			`a series spans ${show(c.spanSeconds, 's')}, ${show(c.lifetimesSpanned)} token lifetimes.`,
 		'',
 		table(
-			['Credential', 'Series', 'Round trips per item', 'Logins (authorize)', 'Token requests', 'Reissues', 'API calls', '401s'],
+			[
+				'Credential',
+				'Series',
+				'Round trips per item',
+				'Logins (authorize)',
+				'Token requests',
+				'Reissues',
+				'API calls',
+				'401s',
+			],
 			[
 				armorRow('this package', c.package),
 				armorRow('HTTP Request chain, every execution', c.http),
@@ -80,8 +89,16 @@ function tokenLifecycle(c) {
 		table(
 			['Ratio', 'Armor', 'Auth Armor'],
 			[
-				['Round trips, HTTP Request chain / package', showRatio(r.armorTripsHttpOverPackage), showRatio(r.authArmorTripsHttpOverPackage)],
-				['Round trips, package / physical floor', showRatio(r.armorTripsPackageOverFloor), showRatio(r.authArmorTripsPackageOverFloor)],
+				[
+					'Round trips, HTTP Request chain / package',
+					showRatio(r.armorTripsHttpOverPackage),
+					showRatio(r.authArmorTripsHttpOverPackage),
+				],
+				[
+					'Round trips, package / physical floor',
+					showRatio(r.armorTripsPackageOverFloor),
+					showRatio(r.authArmorTripsPackageOverFloor),
+				],
 			],
 		),
 		'',
@@ -94,7 +111,12 @@ function tokenLifecycle(c) {
 					show(c.times.packageApiNodeMsPerExecution, 'ms'),
 					show(c.times.httpApiNodeMsPerExecution, 'ms'),
 				],
-				['whole `n8n execute` process (start-up dominates)', '', showTime(c.times.packageExecuteMs), showTime(c.times.httpExecuteMs)],
+				[
+					'whole `n8n execute` process (start-up dominates)',
+					'',
+					showTime(c.times.packageExecuteMs),
+					showTime(c.times.httpExecuteMs),
+				],
 			],
 		),
 		'',
@@ -182,7 +204,13 @@ function paging(c) {
 		),
 		'',
 		table(
-			['Peak RSS of the `n8n execute` process', 'Get Many / idle execution', 'Get Many execution', 'idle execution', 'raw loop process'],
+			[
+				'Peak RSS of the `n8n execute` process',
+				'Get Many / idle execution',
+				'Get Many execution',
+				'idle execution',
+				'raw loop process',
+			],
 			[
 				[
 					'while Get Many ran (sampled every 20 ms)',
@@ -219,22 +247,64 @@ function summary(results) {
 		const trips = (/** @type {any} */ s, /** @type {'armor' | 'authArmor'} */ api) =>
 			show(api === 'armor' ? s.armorTripsPerItem : s.authArmorTripsPerItem);
 		rows.push(
-			[`1. Token lifecycle, ${t.K} executions over ${show(t.lifetimesSpanned)} token lifetimes`, 'Armor: round trips per item, HTTP Request chain / package', showRatio(t.ratios.armorTripsHttpOverPackage), trips(t.package, 'armor'), `${trips(t.http, 'armor')} (floor ${trips(t.floor, 'armor')})`],
-			['', 'Auth Armor: round trips per item, HTTP Request chain / package', showRatio(t.ratios.authArmorTripsHttpOverPackage), trips(t.package, 'authArmor'), `${trips(t.http, 'authArmor')} (floor ${trips(t.floor, 'authArmor')})`],
+			[
+				`1. Token lifecycle, ${t.K} executions over ${show(t.lifetimesSpanned)} token lifetimes`,
+				'Armor: round trips per item, HTTP Request chain / package',
+				showRatio(t.ratios.armorTripsHttpOverPackage),
+				trips(t.package, 'armor'),
+				`${trips(t.http, 'armor')} (floor ${trips(t.floor, 'armor')})`,
+			],
+			[
+				'',
+				'Auth Armor: round trips per item, HTTP Request chain / package',
+				showRatio(t.ratios.authArmorTripsHttpOverPackage),
+				trips(t.package, 'authArmor'),
+				`${trips(t.http, 'authArmor')} (floor ${trips(t.floor, 'authArmor')})`,
+			],
 		);
 	}
 	const perItemRows = (/** @type {any} */ c, /** @type {string} */ title) => {
 		rows.push(
-			[title, 'Armor Get Me / raw axios loop', showRatio(c.armor.packageOverRaw), `${show(c.armor.packageMsPerItem, 'ms')} per item`, `${show(c.armor.rawMsPerItem, 'ms')} per item`],
-			['', 'Auth Armor Get User / raw axios loop', showRatio(c.authArmor.packageOverRaw), `${show(c.authArmor.packageMsPerItem, 'ms')} per item`, `${show(c.authArmor.rawMsPerItem, 'ms')} per item`],
-			['', 'Armor Get Me / HTTP Request node (concurrent)', showRatio(c.armor.packageOverHttpNode), showTime(c.armor.packageMs), showTime(c.armor.httpNodeMs)],
+			[
+				title,
+				'Armor Get Me / raw axios loop',
+				showRatio(c.armor.packageOverRaw),
+				`${show(c.armor.packageMsPerItem, 'ms')} per item`,
+				`${show(c.armor.rawMsPerItem, 'ms')} per item`,
+			],
+			[
+				'',
+				'Auth Armor Get User / raw axios loop',
+				showRatio(c.authArmor.packageOverRaw),
+				`${show(c.authArmor.packageMsPerItem, 'ms')} per item`,
+				`${show(c.authArmor.rawMsPerItem, 'ms')} per item`,
+			],
+			[
+				'',
+				'Armor Get Me / HTTP Request node (concurrent)',
+				showRatio(c.armor.packageOverHttpNode),
+				showTime(c.armor.packageMs),
+				showTime(c.armor.httpNodeMs),
+			],
 		);
 	};
 	if (ok(p)) perItemRows(p, `2. Per item, ${num(p.N)} items`);
 	if (ok(g)) {
 		rows.push(
-			[`3. Get Many, ${num(g.users)} users`, 'node / raw paging loop', showRatio(g.packageOverRaw), `${showTime(g.packageMs)}, ${show(g.pages)} pages`, `${showTime(g.rawMs)}, ${show(g.rawPages)} pages`],
-			['', 'peak RSS of the n8n process while it ran / an idle n8n execution', showRatio(g.rssWhileGetManyOverIdle), show(g.rssWhileGetManyMb, 'MB'), `raw loop ${show(g.rawPeakRssMb, 'MB')}; idle n8n ${show(g.idlePeakRssMb, 'MB')}`],
+			[
+				`3. Get Many, ${num(g.users)} users`,
+				'node / raw paging loop',
+				showRatio(g.packageOverRaw),
+				`${showTime(g.packageMs)}, ${show(g.pages)} pages`,
+				`${showTime(g.rawMs)}, ${show(g.rawPages)} pages`,
+			],
+			[
+				'',
+				'peak RSS of the n8n process while it ran / an idle n8n execution',
+				showRatio(g.rssWhileGetManyOverIdle),
+				show(g.rssWhileGetManyMb, 'MB'),
+				`raw loop ${show(g.rawPeakRssMb, 'MB')}; idle n8n ${show(g.idlePeakRssMb, 'MB')}`,
+			],
 		);
 	}
 	if (ok(l)) perItemRows(l, `4. Case 2 with ${l.latencyMs} ms latency`);
@@ -278,7 +348,9 @@ function markdown(results) {
 			'are only beside them. "node" is the node\'s own `executionTime` in the run n8n prints; a raw loop is timed ' +
 			'around its requests only. Both sides start with a token (a warm-up execution logs the credentials in).',
 		'',
-		results.failures?.length ? `**Failures:**\n\n${results.failures.map((/** @type {string} */ f) => `- ${f}`).join('\n')}\n` : '',
+		results.failures?.length
+			? `**Failures:**\n\n${results.failures.map((/** @type {string} */ f) => `- ${f}`).join('\n')}\n`
+			: '',
 		'## Summary',
 		'',
 		summary(results),
@@ -289,7 +361,9 @@ function markdown(results) {
 		'',
 		section('3. Paging', c.paging, paging),
 		'',
-		section(`4. Latency sensitivity: case 2 with ${s.latencyMs} ms per response`, c.latency, (x) => perItem(x, false)),
+		section(`4. Latency sensitivity: case 2 with ${s.latencyMs} ms per response`, c.latency, (x) =>
+			perItem(x, false),
+		),
 		'',
 		'## How it is measured',
 		'',
@@ -297,17 +371,17 @@ function markdown(results) {
 			'(`summary()`); tokens, pages and latency are its knobs.',
 		'- The package is built, packed and installed into a real n8n the way the community-nodes screen does ' +
 			'(`test/e2e/n8n-host.js`); every execution is `n8n execute --id`, with `bench/lib/n8n-probe.js` preloaded ' +
-			'(`NODE_OPTIONS=--require`). The probe counts and times n8n\'s credential reads and decryptions, samples ' +
-			'the process\'s resident memory every 20 ms and reads its peak (`VmHWM` from `/proc/self/status`) at exit. ' +
-			'It also makes stdout blocking: n8n 2.41\'s `execute` otherwise exits before a run of tens of MB (case 3) is written out.',
+			"(`NODE_OPTIONS=--require`). The probe counts and times n8n's credential reads and decryptions, samples " +
+			"the process's resident memory every 20 ms and reads its peak (`VmHWM` from `/proc/self/status`) at exit. " +
+			"It also makes stdout blocking: n8n 2.41's `execute` otherwise exits before a run of tens of MB (case 3) is written out.",
 		'- "HTTP Request chain" / "HTTP Request node": what a user builds without this package, n8n\'s own HTTP Request ' +
 			'node (4.2) with expressions passing `code` and `access_token` along. In cases 2 and 4 it logs in once per ' +
-			'execution and reads the token by expression; with its default options it sends all items\' requests at once, ' +
+			"execution and reads the token by expression; with its default options it sends all items' requests at once, " +
 			'while this package (like the raw loop) sends them one after another.',
 		'- "raw axios": `bench/lib/raw-client.js`, a sequential axios loop with the same headers and one token, run as a ' +
-			'child process on n8n\'s Node. Node\'s default agent keeps connections alive; n8n 2.41 sends every request with ' +
+			"child process on n8n's Node. Node's default agent keeps connections alive; n8n 2.41 sends every request with " +
 			'`Connection: close`, so case 2 and 3 also show a raw loop that opens a new connection per request.',
-		'- Case 1 counts are exact (the sandbox\'s log); times are `executionTime` as n8n records it (whole ms).',
+		"- Case 1 counts are exact (the sandbox's log); times are `executionTime` as n8n records it (whole ms).",
 		'- Reproduce: `npm run bench` (about 20 minutes here; `-- --repeat N`, `-- --only 2,3`, `-- --out DIR`, ' +
 			'`-- --package DIR` for another build of the package); `npm run bench -- --quick` (about a minute, tiny sizes, ' +
 			'written to `bench/.work/quick/`) checks that everything runs.',

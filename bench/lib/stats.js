@@ -44,7 +44,10 @@ function num(x, digits = 3) {
 	if (abs >= 1000) return Math.round(x).toLocaleString('en-US');
 	if (abs >= 100) return x.toFixed(0);
 	if (Number.isInteger(x)) return String(x);
-	return x.toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+	return x
+		.toPrecision(digits)
+		.replace(/(\.\d*?)0+$/, '$1')
+		.replace(/\.$/, '');
 }
 
 /**

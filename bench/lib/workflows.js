@@ -113,7 +113,12 @@ function packageCallsWorkflow(id, armor, authArmor, n) {
  * @param {Record<string, unknown>} parameters
  */
 function http(name, parameters) {
-	return { name, type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: { options: {}, ...parameters } };
+	return {
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: { options: {}, ...parameters },
+	};
 }
 
 /** @param {[string, string][]} pairs */
@@ -183,14 +188,21 @@ function httpNodes(sandbox, { armorToken, authArmorToken }) {
  * @param {{ armorUrl: string, authArmorUrl: string, authArmorTokenUrl: string }} sandbox
  */
 function httpChainWorkflow(id, sandbox) {
-	const h = httpNodes(sandbox, { armorToken: '$json.access_token', authArmorToken: '$json.access_token' });
-	return workflow(id, [h.armorAuthorize, h.armorToken, h.armorMe, h.authArmorToken, h.authArmorUser], [
-		[TRIGGER, NAMES.httpArmorAuthorize],
-		[NAMES.httpArmorAuthorize, NAMES.httpArmorToken],
-		[NAMES.httpArmorToken, NAMES.httpArmorMe],
-		[TRIGGER, NAMES.httpAuthArmorToken],
-		[NAMES.httpAuthArmorToken, NAMES.httpAuthArmorUser],
-	]);
+	const h = httpNodes(sandbox, {
+		armorToken: '$json.access_token',
+		authArmorToken: '$json.access_token',
+	});
+	return workflow(
+		id,
+		[h.armorAuthorize, h.armorToken, h.armorMe, h.authArmorToken, h.authArmorUser],
+		[
+			[TRIGGER, NAMES.httpArmorAuthorize],
+			[NAMES.httpArmorAuthorize, NAMES.httpArmorToken],
+			[NAMES.httpArmorToken, NAMES.httpArmorMe],
+			[TRIGGER, NAMES.httpAuthArmorToken],
+			[NAMES.httpAuthArmorToken, NAMES.httpAuthArmorUser],
+		],
+	);
 }
 
 /**
@@ -206,14 +218,18 @@ function httpFanOutWorkflow(id, sandbox, n) {
 		armorToken: `$('${NAMES.httpArmorToken}').first().json.access_token`,
 		authArmorToken: `$('${NAMES.httpAuthArmorToken}').first().json.access_token`,
 	});
-	return workflow(id, [h.armorAuthorize, h.armorToken, h.authArmorToken, itemsNode(n), h.armorMe, h.authArmorUser], [
-		[TRIGGER, NAMES.httpArmorAuthorize],
-		[NAMES.httpArmorAuthorize, NAMES.httpArmorToken],
-		[NAMES.httpArmorToken, NAMES.httpAuthArmorToken],
-		[NAMES.httpAuthArmorToken, NAMES.items],
-		[NAMES.items, NAMES.httpArmorMe],
-		[NAMES.items, NAMES.httpAuthArmorUser],
-	]);
+	return workflow(
+		id,
+		[h.armorAuthorize, h.armorToken, h.authArmorToken, itemsNode(n), h.armorMe, h.authArmorUser],
+		[
+			[TRIGGER, NAMES.httpArmorAuthorize],
+			[NAMES.httpArmorAuthorize, NAMES.httpArmorToken],
+			[NAMES.httpArmorToken, NAMES.httpAuthArmorToken],
+			[NAMES.httpAuthArmorToken, NAMES.items],
+			[NAMES.items, NAMES.httpArmorMe],
+			[NAMES.items, NAMES.httpAuthArmorUser],
+		],
+	);
 }
 
 /**
@@ -224,7 +240,14 @@ function httpFanOutWorkflow(id, sandbox, n) {
 function getManyWorkflow(id, authArmor) {
 	return workflow(
 		id,
-		[packageNode('authArmor', NAMES.authArmorGetMany, { resource: 'user', operation: 'getMany', returnAll: true }, authArmor)],
+		[
+			packageNode(
+				'authArmor',
+				NAMES.authArmorGetMany,
+				{ resource: 'user', operation: 'getMany', returnAll: true },
+				authArmor,
+			),
+		],
 		[[TRIGGER, NAMES.authArmorGetMany]],
 	);
 }
@@ -234,7 +257,11 @@ function getManyWorkflow(id, authArmor) {
  * @param {string} id
  */
 function idleWorkflow(id) {
-	return workflow(id, [{ name: 'Nothing', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }], [[TRIGGER, 'Nothing']]);
+	return workflow(
+		id,
+		[{ name: 'Nothing', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }],
+		[[TRIGGER, 'Nothing']],
+	);
 }
 
 module.exports = {

@@ -77,7 +77,7 @@ export async function apiRequest(
 			this,
 			api.credentialType,
 			options,
-			renewalOptions(this, api, credentials),
+			credentialOptions(this, api, credentials),
 		)) as IDataObject | IDataObject[] | IN8nHttpFullResponse | undefined;
 	} catch (error) {
 		throw toNodeError(node, error, api.service, itemIndex);
@@ -85,24 +85,25 @@ export async function apiRequest(
 }
 
 /**
- * n8n runs a credential's preAuthentication only for an empty token (or after a 401). When the stored token
- * is due for renewal, hand n8n the credential with its token blanked, so the credential reissues it before
- * it expires instead of failing a request and logging in again.
+ * Hands n8n the credential this request already read (with this item's expressions resolved), so n8n does
+ * not read and decrypt it a second time. n8n runs a credential's preAuthentication only for an empty token
+ * (or after a 401): when the stored token is due for renewal, the token is blanked, so the credential
+ * reissues it before it expires instead of failing a request and logging in again.
  */
-function renewalOptions(
+function credentialOptions(
 	context: RequestContext,
 	api: ApiDefinition,
 	credentials: ICredentialDataDecryptedObject,
 ): IAdditionalCredentialOptions | undefined {
-	const due = isRenewalDue(readTokenState(credentials), api.tokenOwner(credentials), Date.now());
 	const reference = context.getNode().credentials?.[api.credentialType];
-	if (!due || !reference?.id) return undefined;
+	if (!reference?.id) return undefined;
+	const due = isRenewalDue(readTokenState(credentials), api.tokenOwner(credentials), Date.now());
 	return {
 		credentialsDecrypted: {
 			id: reference.id,
 			name: reference.name,
 			type: api.credentialType,
-			data: { ...credentials, accessToken: '' },
+			data: due ? { ...credentials, accessToken: '' } : credentials,
 		},
 	};
 }

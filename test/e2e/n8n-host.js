@@ -26,6 +26,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Makes `execute`'s stdout complete for large runs (see the file). */
+const BLOCKING_STDOUT = path.join(__dirname, 'blocking-stdout.js');
 const ENSURE_SCRIPT = path.join(REPO_ROOT, 'scripts', 'ensure-n8n.sh');
 const OUTPUT_TAIL_CHARS = 4000;
 const DEFAULT_COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
@@ -522,7 +524,17 @@ class N8nHost {
 			{
 				allowFailure: true,
 				timeoutMs: options.timeoutMs,
-				env: { ...options.env, N8N_LOG_LEVEL: level, N8N_LOG_FORMAT: 'json' },
+				env: {
+					...options.env,
+					N8N_LOG_LEVEL: level,
+					N8N_LOG_FORMAT: 'json',
+					NODE_OPTIONS: [
+						options.env?.NODE_OPTIONS ?? this.extraEnv.NODE_OPTIONS ?? process.env.NODE_OPTIONS,
+						`--require "${BLOCKING_STDOUT}"`,
+					]
+						.filter(Boolean)
+						.join(' '),
+				},
 			},
 		);
 		const { data, logs } = parseExecuteOutput(stdout);

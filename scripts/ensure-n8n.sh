@@ -50,8 +50,11 @@ JSON
   (cd "$HOST_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm install --ignore-scripts --no-audit --no-fund >&2)
   # n8n's SQLite database driver. npm_config_nodedir points node-gyp at Node 24's own headers (a user
   # npmrc may set nodedir to another Node's); it first tries to download a prebuilt binary.
+  # --ignore-scripts=false: run from `npm test`, this script inherits npm_config_ignore_scripts=true from
+  # the project's .npmrc, and `npm rebuild` would then "succeed" without building anything.
   log "building sqlite3 for Node 24"
-  (cd "$HOST_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" npm rebuild sqlite3 >&2)
+  (cd "$HOST_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+    npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts >&2)
   (cd "$HOST_DIR" && "$NODE24" -e "require('sqlite3')") ||
     { log "sqlite3 does not load under Node 24 (see the build output above)"; exit 1; }
   touch "$HOST_DIR/.ready"

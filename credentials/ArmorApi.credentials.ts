@@ -9,8 +9,16 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { armorTokenOwner, renewArmorSession } from './armorSession';
-import { assertRequestStaysOnBaseUrl, tokenStateProperties, tokenToPresent } from './tokenState';
+import {
+	armorFingerprint,
+	isAccountId,
+	MFA_TIMEOUT_SECONDS,
+	readAccountId,
+	renewArmorSession,
+} from './armorSession';
+import { assertRequestStaysOnBaseUrl, headerValue, type OutgoingRequest } from './baseUrl';
+import { ArmorCredentialError } from './httpFailure';
+import { tokenStateProperties, tokenToPresent } from './tokenState';
 
 /** Armor Defense API, legacy username/password login ("FH-AUTH"). Token logic: ./armorSession.ts. */
 export class ArmorApi implements ICredentialType {
@@ -65,39 +73,43 @@ export class ArmorApi implements ICredentialType {
 			displayName: 'MFA Timeout (Seconds)',
 			name: 'mfaTimeout',
 			type: 'number',
-			typeOptions: { minValue: 10, maxValue: 900 },
-			default: 300,
+			typeOptions: { minValue: MFA_TIMEOUT_SECONDS.min, maxValue: MFA_TIMEOUT_SECONDS.max },
+			default: MFA_TIMEOUT_SECONDS.default,
 			description:
 				'How long a login may wait for the user to approve an MFA prompt before it gives up',
 		},
 		...tokenStateProperties,
-		{
-			displayName: 'Reissue Token',
-			name: 'reissueToken',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await renewArmorSession.call(this, credentials);
 	}
 
+	/**
+	 * Adds `Authorization: FH-AUTH <token>` and the default account, for our nodes and for n8n's HTTP Request
+	 * node alike: only for a request to the base URL, never re-sent by n8n to another origin on a redirect.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
+		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions as OutgoingRequest);
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		headers.Authorization = `FH-AUTH ${tokenToPresent(credentials, armorTokenOwner(credentials))}`;
-		// A node's own Account Context wins over the credential's default.
-		const hasAccountContext = Object.keys(headers).some(
-			(name) => name.toLowerCase() === 'x-account-context',
-		);
-		const accountId = String(credentials.accountId ?? '').trim();
-		if (accountId && !hasAccountContext) headers['X-Account-Context'] = accountId;
-		return { ...requestOptions, headers };
+		// A node's own Account Context wins over the credential's default; either must be an account ID.
+		const accountContext = headerValue(headers, 'x-account-context');
+		if (accountContext === undefined) {
+			const accountId = readAccountId(credentials);
+			if (accountId) headers['X-Account-Context'] = accountId;
+		} else if (!isAccountId(accountContext.trim())) {
+			throw new ArmorCredentialError(
+				`The X-Account-Context header must be an Armor account ID (a whole number such as 1001), not "${accountContext}", so the request was not sent.`,
+			);
+		}
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		headers.Authorization = `FH-AUTH ${tokenToPresent(credentials, armorFingerprint(credentials))}`;
+		return { ...requestOptions, headers, sendCredentialsOnCrossOriginRedirect: false };
 	}
 
 	test: ICredentialTestRequest = {
@@ -106,5 +118,14 @@ export class ArmorApi implements ICredentialType {
 			url: '/me',
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Armor accepted the login but refused to show the user (403). Check the user\'s API permissions.',
+				},
+			},
+		],
 	};
 }

@@ -2,14 +2,16 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { authArmorTokenOwner, requestClientCredentialsToken } from './authArmorToken';
-import { assertRequestStaysOnBaseUrl, tokenStateProperties, tokenToPresent } from './tokenState';
+import { authArmorFingerprint, renewAuthArmorToken } from './authArmorToken';
+import { assertRequestStaysOnBaseUrl, type OutgoingRequest } from './baseUrl';
+import { tokenStateProperties, tokenToPresent } from './tokenState';
 
 /** Auth Armor API, OAuth 2.0 client credentials. Token logic: ./authArmorToken.ts. */
 export class AuthArmorApi implements ICredentialType {
@@ -79,20 +81,27 @@ export class AuthArmorApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await requestClientCredentialsToken.call(this, credentials);
+		return await renewAuthArmorToken.call(this, credentials);
 	}
 
+	/**
+	 * Adds `Authorization: Bearer <token>`, for our nodes and for n8n's HTTP Request node alike: only for a
+	 * request to the base URL, never re-sent by n8n to another origin on a redirect.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions);
+		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions as OutgoingRequest);
+		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		headers.Authorization = `Bearer ${tokenToPresent(credentials, authArmorFingerprint(credentials))}`;
 		return {
 			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `Bearer ${tokenToPresent(credentials, authArmorTokenOwner(credentials))}`,
-			},
+			headers,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 	}
 

@@ -1,16 +1,26 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { credentialBaseUrl } from './baseUrl';
 import {
 	ArmorCredentialError,
-	assertSafeBaseUrl,
 	describeHttpFailure,
-	isTokenAlive,
-	issuedTokenState,
+	isRedirect,
+	isTransientFailure,
 	networkFailureMessage,
-	normalizeBaseUrl,
-	readTokenState,
-	tokenOwnerOf,
+	redirectTarget,
 	vendorMessage,
+	type HttpFailure,
+} from './httpFailure';
+import { credentialSecrets } from './redaction';
+import { manageSession } from './sessionMemory';
+import {
+	isSessionAlive,
+	issuedTokenState,
+	keptTokenState,
+	ownsToken,
+	readTokenState,
+	settingsFingerprint,
+	tokenToPresent,
 } from './tokenState';
 
 /**
@@ -21,21 +31,51 @@ import {
 const SERVICE = 'Armor';
 /** Reissue once less than a third of the token's life is left, as Armor's own PowerShell client does. */
 const RENEW_FRACTION = 1 / 3;
-const DEFAULT_MFA_TIMEOUT_SECONDS = 300;
+export const MFA_TIMEOUT_SECONDS = { min: 1, max: 900, default: 300 };
 /** Requests other than the MFA-held authorize call. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** After a reissue failed for a passing reason, the live token is kept and the reissue retried this much later. */
+const REISSUE_RETRY_MS = 30_000;
 
-export function armorTokenOwner(credentials: ICredentialDataDecryptedObject): string {
-	return tokenOwnerOf(
+export function armorFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	return settingsFingerprint(
 		'armorApi',
-		normalizedBaseUrl(credentials),
+		credentialBaseUrl(credentials.baseUrl),
 		credentials.username,
 		credentials.password,
 	);
 }
 
-function normalizedBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return normalizeBaseUrl(assertSafeBaseUrl(credentials.baseUrl, 'Base URL'));
+/** "MFA Timeout (Seconds)", checked: a whole number within the documented range (empty = the default). */
+export function readMfaTimeoutSeconds(credentials: ICredentialDataDecryptedObject): number {
+	const raw = credentials.mfaTimeout;
+	if (raw === undefined || raw === null || raw === '') return MFA_TIMEOUT_SECONDS.default;
+	const seconds = Number(raw);
+	if (
+		!Number.isInteger(seconds) ||
+		seconds < MFA_TIMEOUT_SECONDS.min ||
+		seconds > MFA_TIMEOUT_SECONDS.max
+	) {
+		throw new ArmorCredentialError(
+			`The credential's MFA Timeout must be a whole number of seconds from ${MFA_TIMEOUT_SECONDS.min} to ${MFA_TIMEOUT_SECONDS.max}; it is "${String(raw)}".`,
+		);
+	}
+	return seconds;
+}
+
+/** The credential's default account (sent as X-Account-Context), checked; '' when none is set. */
+export function readAccountId(credentials: ICredentialDataDecryptedObject): string {
+	const accountId = String(credentials.accountId ?? '').trim();
+	if (accountId && !isAccountId(accountId)) {
+		throw new ArmorCredentialError(
+			`The credential's Account ID must be an Armor account ID (a whole number such as 1001), not "${accountId}". Leave it empty to use the user's default account.`,
+		);
+	}
+	return accountId;
+}
+
+export function isAccountId(value: string): boolean {
+	return /^[1-9]\d{0,17}$/.test(value);
 }
 
 /**
@@ -53,62 +93,92 @@ function tokenStateFor(
 	body: IDataObject,
 	now: number,
 ): IDataObject {
-	const accessToken = typeof body.access_token === 'string' ? body.access_token : '';
+	const accessToken = typeof body?.access_token === 'string' ? body.access_token : '';
 	if (!accessToken) {
 		throw new ArmorCredentialError(
-			`${SERVICE} answered the token request without an access token. Try again later.`,
+			`${SERVICE} answered the token request without an access token. Check the Base URL in the credential, or try again later.`,
 		);
 	}
 	const lifetime = readExpiresIn(body.expires_in);
-	return {
-		...issuedTokenState(
-			accessToken,
-			armorTokenOwner(credentials),
-			now,
-			lifetime,
-			lifetime * RENEW_FRACTION,
-		),
-		// The token to present to /auth/token/reissue. It is kept apart from `accessToken` because the
-		// transport blanks `accessToken` to make n8n call preAuthentication before the token expires.
-		reissueToken: accessToken,
-	};
+	return issuedTokenState(
+		accessToken,
+		armorFingerprint(credentials),
+		now,
+		lifetime,
+		lifetime * RENEW_FRACTION,
+	);
 }
 
-async function postJson(
+/** One request to the credential's own base URL. Never follows a redirect: it carries a password or token. */
+async function sendToArmor(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-	path: string,
-	body: IDataObject,
+	request: { method: 'GET' | 'POST'; path: string; body?: IDataObject; token?: string },
 	timeout = REQUEST_TIMEOUT_MS,
 ): Promise<IDataObject> {
-	return (await helpers.helpers.httpRequest({
-		method: 'POST',
-		url: `${normalizedBaseUrl(credentials)}${path}`,
-		body,
+	const answer = (await helpers.helpers.httpRequest({
+		method: request.method,
+		url: `${credentialBaseUrl(credentials.baseUrl)}${request.path}`,
+		body: request.body,
 		json: true,
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		headers: {
+			Accept: 'application/json',
+			...(request.body ? { 'Content-Type': 'application/json' } : {}),
+			...(request.token ? { Authorization: `FH-AUTH ${request.token}` } : {}),
+		},
+		disableFollowRedirect: true,
 		timeout,
-	})) as IDataObject;
+	})) as unknown;
+	if (answer !== undefined && answer !== '' && (typeof answer !== 'object' || answer === null)) {
+		throw new ArmorCredentialError(
+			`${SERVICE} did not answer ${request.path} with JSON. Check the Base URL in the credential: it must be the API's address, e.g. https://api.armor.com.`,
+		);
+	}
+	return (answer ?? {}) as IDataObject;
 }
 
 function loginFailure(
 	error: unknown,
 	step: string,
 	credentials: ICredentialDataDecryptedObject,
+	extraSecrets: string[] = [],
 ): ArmorCredentialError {
-	const failure = describeHttpFailure(error);
-	const url = `${normalizedBaseUrl(credentials)}${step}`;
-	const said = vendorMessage(failure.body);
+	if (error instanceof ArmorCredentialError) return error;
+	const secrets = [...credentialSecrets(credentials), ...extraSecrets];
+	const failure = describeHttpFailure(error, secrets);
+	const described = describeLoginFailure(failure, step, credentials, secrets);
+	return new ArmorCredentialError(
+		described.message,
+		described.vendorStatus,
+		isTransientFailure(failure),
+	);
+}
+
+function describeLoginFailure(
+	failure: HttpFailure,
+	step: string,
+	credentials: ICredentialDataDecryptedObject,
+	secrets: string[],
+): ArmorCredentialError {
+	const url = `${credentialBaseUrl(credentials.baseUrl)}${step}`;
+	// Login and token endpoints may echo what they were sent: only the documented fields, short, masked.
+	const said = vendorMessage(failure.body, { knownFieldsOnly: true, maxLength: 200, secrets });
 	if (failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT') {
 		if (step === '/auth/authorize') {
-			const seconds = Number(credentials.mfaTimeout) || DEFAULT_MFA_TIMEOUT_SECONDS;
 			return new ArmorCredentialError(
-				`The Armor login did not finish within ${seconds} seconds. If the account uses MFA, approve the prompt sooner or raise "MFA Timeout" in the credential; for scheduled workflows use a service account without MFA.`,
+				`The Armor login did not finish within ${readMfaTimeoutSeconds(credentials)} seconds. If the account uses MFA, approve the prompt sooner or raise "MFA Timeout" in the credential; for scheduled workflows use a service account without MFA.`,
 			);
 		}
 	}
 	const network = networkFailureMessage(failure, SERVICE, url);
 	if (network) return new ArmorCredentialError(network);
+	if (isRedirect(failure)) {
+		const what = step === '/auth/authorize' ? 'password' : 'token';
+		return new ArmorCredentialError(
+			`Armor answered ${step} with a redirect (${failure.status}) to ${redirectTarget(failure, url)}. It was not followed, so the ${what} was not sent there. Check the Base URL in the credential: it must be the API's own address, e.g. https://api.armor.com.`,
+			failure.status,
+		);
+	}
 	switch (failure.status) {
 		case 401:
 			return step === '/auth/authorize'
@@ -152,36 +222,37 @@ export async function logIn(
 	if (!credentials.username || !credentials.password) {
 		throw new ArmorCredentialError('Enter the Armor username and password in the credential.');
 	}
-	const mfaTimeoutSeconds = Number(credentials.mfaTimeout) || DEFAULT_MFA_TIMEOUT_SECONDS;
+	const mfaTimeoutSeconds = readMfaTimeoutSeconds(credentials);
 	let authorization: IDataObject;
 	try {
-		authorization = await postJson(
+		authorization = await sendToArmor(
 			this,
 			credentials,
-			'/auth/authorize',
-			{ username: credentials.username, password: credentials.password },
+			{
+				method: 'POST',
+				path: '/auth/authorize',
+				body: { username: credentials.username, password: credentials.password },
+			},
 			mfaTimeoutSeconds * 1000,
 		);
 	} catch (error) {
 		throw loginFailure(error, '/auth/authorize', credentials);
 	}
-	if (
-		authorization?.success !== true ||
-		typeof authorization.code !== 'string' ||
-		!authorization.code
-	) {
+	const code = typeof authorization.code === 'string' ? authorization.code : '';
+	if (authorization.success !== true || !code) {
 		throw new ArmorCredentialError(
 			'Armor did not complete the login (no authorization code was returned). If the account uses MFA, the prompt may have been declined.',
 		);
 	}
 	let token: IDataObject;
 	try {
-		token = await postJson(this, credentials, '/auth/token', {
-			code: authorization.code,
-			grant_type: 'authorization_code',
+		token = await sendToArmor(this, credentials, {
+			method: 'POST',
+			path: '/auth/token',
+			body: { code, grant_type: 'authorization_code' },
 		});
 	} catch (error) {
-		throw loginFailure(error, '/auth/token', credentials);
+		throw loginFailure(error, '/auth/token', credentials, [code]);
 	}
 	return tokenStateFor(credentials, token, now());
 }
@@ -192,33 +263,73 @@ export async function reissueAccessToken(
 	credentials: ICredentialDataDecryptedObject,
 	now: () => number = Date.now,
 ): Promise<IDataObject> {
-	let token: IDataObject;
+	const { sessionToken } = readTokenState(credentials);
 	try {
-		token = await postJson(this, credentials, '/auth/token/reissue', {
-			token: credentials.reissueToken,
+		const token = await sendToArmor(this, credentials, {
+			method: 'POST',
+			path: '/auth/token/reissue',
+			body: { token: sessionToken },
 		});
+		return tokenStateFor(credentials, token, now());
 	} catch (error) {
 		throw loginFailure(error, '/auth/token/reissue', credentials);
 	}
-	return tokenStateFor(credentials, token, now());
+}
+
+/** Does Armor still accept this token? Only a clear 401 says no (a 5xx or a timeout is not a refusal). */
+async function isArmorTokenAccepted(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): Promise<boolean> {
+	try {
+		await sendToArmor(helpers, credentials, { method: 'GET', path: '/me', token });
+		return true;
+	} catch (error) {
+		return describeHttpFailure(error).status !== 401;
+	}
 }
 
 /**
- * n8n calls this when the token is blank (first use, or renewal due), in a credential test, or after a 401.
- * A live session of the same user is reissued; anything else, or a failed reissue, logs in again.
+ * n8n calls this when the token is blank (first use, or renewal due), in a credential test, or after an error.
+ * A live session of the same user is reissued (a reissue that fails for a passing reason keeps the live token);
+ * a refused or dead session logs in again. See `manageSession` for what is shared between executions.
  */
 export async function renewArmorSession(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 	now: () => number = Date.now,
 ): Promise<IDataObject> {
-	const state = readTokenState({ ...credentials, accessToken: credentials.reissueToken });
-	if (isTokenAlive(state, armorTokenOwner(credentials), now()) && now() >= state.tokenRenewAt) {
-		try {
-			return await reissueAccessToken.call(this, credentials, now);
-		} catch {
-			// The session ended early (revoked, server restart): a login replaces it.
-		}
-	}
-	return await logIn.call(this, credentials, now);
+	const fingerprint = armorFingerprint(credentials);
+	readAccountId(credentials);
+	const state = readTokenState(credentials);
+	const sessionToken = ownsToken(state.tokenOwner, state.sessionToken, fingerprint)
+		? state.sessionToken
+		: '';
+	return await manageSession(
+		{
+			fingerprint,
+			service: SERVICE,
+			presentedToken: tokenToPresent(credentials, fingerprint),
+			sessionToken,
+			isTokenAccepted: async (token) => await isArmorTokenAccepted(this, credentials, token),
+			renew: async (refused) => {
+				if (!refused && isSessionAlive(state, fingerprint, now())) {
+					try {
+						return {
+							state: await reissueAccessToken.call(this, credentials, now),
+							byLogin: false,
+						};
+					} catch (error) {
+						if ((error as ArmorCredentialError).transient) {
+							return { state: keptTokenState(state, now(), REISSUE_RETRY_MS), byLogin: false };
+						}
+						// The session ended early (revoked, server restart): a login replaces it.
+					}
+				}
+				return { state: await logIn.call(this, credentials, now), byLogin: true };
+			},
+		},
+		now,
+	);
 }

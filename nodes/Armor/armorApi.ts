@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { armorTokenOwner } from '../../credentials/armorSession';
+import { armorFingerprint, isAccountId } from '../../credentials/armorSession';
+import { headerValue } from '../../credentials/baseUrl';
+import { RequestRefusedError } from '../shared/requestRules';
 import type { ApiDefinition, RequestContext } from '../shared/transport';
 
 /** The "Account Context" option every Armor operation offers; read by `armorApi.requestHeaders`. */
@@ -15,26 +16,33 @@ export const accountContextOption: INodeProperties = {
 		"ID of the Armor account to act on (sent as X-Account-Context). Overrides the credential's Account ID for this node.",
 };
 
+/** An account ID as the X-Account-Context header needs it, or a refusal that says where to find one. */
+function checkAccountContext(value: string, source: string): void {
+	if (!isAccountId(value)) {
+		throw new RequestRefusedError(
+			`${source} must be an account ID (a whole number such as 1001), not "${value}".`,
+			'Get Me lists the accounts this user can act on, with their IDs.',
+		);
+	}
+}
+
 /** Armor Defense API: FH-AUTH credential, and the account context header. */
 export const armorApi: ApiDefinition = {
 	credentialType: 'armorApi',
 	service: 'Armor',
-	tokenOwner: armorTokenOwner,
+	settingsFingerprint: armorFingerprint,
 	requestHeaders(context: RequestContext, itemIndex: number): IDataObject {
 		const accountContext = String(
 			context.getNodeParameter('options.accountContext', itemIndex, '') ?? '',
 		).trim();
 		if (!accountContext) return {};
-		if (!/^[1-9]\d*$/.test(accountContext)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Account Context must be an account ID (a whole number such as 1001), not "${accountContext}".`,
-				{
-					itemIndex,
-					description: 'Get Me lists the accounts this user can act on, with their IDs.',
-				},
-			);
-		}
+		checkAccountContext(accountContext, 'Account Context');
 		return { 'X-Account-Context': accountContext };
+	},
+	checkHeaders(headers: IDataObject): void {
+		const accountContext = headerValue(headers, 'x-account-context');
+		if (accountContext !== undefined) {
+			checkAccountContext(accountContext.trim(), 'The X-Account-Context header');
+		}
 	},
 };

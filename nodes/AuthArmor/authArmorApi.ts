@@ -1,14 +1,13 @@
-import { authArmorTokenOwner } from '../../credentials/authArmorToken';
+import { authArmorApiVersion, authArmorFingerprint } from '../../credentials/authArmorToken';
 import type { ApiDefinition } from '../shared/transport';
 
 /** Auth Armor API: OAuth client-credentials token; operation paths start with `/{apiVersion}`. */
 export const authArmorApi: ApiDefinition = {
 	credentialType: 'authArmorApi',
 	service: 'Auth Armor',
-	tokenOwner: authArmorTokenOwner,
+	settingsFingerprint: authArmorFingerprint,
 	resolvePath(path, credentials) {
-		const version = credentials.apiVersion === 'v3' ? 'v3' : 'v4';
-		return path.replace(/\{apiVersion\}/g, version);
+		return path.replace(/\{apiVersion\}/g, authArmorApiVersion(credentials));
 	},
 };
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pathSegment } from '../shared/paths';
+import { isHeaderSafe, RequestRefusedError } from '../shared/requestRules';
 
 /**
  * Naming a user by username without putting the username in the URL: the path carries the all-zero GUID
@@ -82,9 +83,15 @@ export function userIdentifierFields(show: {
 /** The path segment, header and query that name a user, by username or by ID. */
 export function userTarget(by: string, value: string, placement: UsernamePlacement): UserTarget {
 	if (by === 'username') {
-		return placement === 'query'
-			? { segment: EMPTY_USER_ID, headers: {}, qs: { username: value } }
-			: { segment: EMPTY_USER_ID, headers: { [USERNAME_HEADER]: value }, qs: {} };
+		if (placement === 'query') return { segment: EMPTY_USER_ID, headers: {}, qs: { username: value } };
+		// The HTTP layer would silently drop other characters and name someone else: refuse instead.
+		if (!isHeaderSafe(value)) {
+			throw new RequestRefusedError(
+				`The username "${value}" contains characters that cannot be sent unchanged in the ${USERNAME_HEADER} header (only printable ASCII can).`,
+				'Under Options, set "Send Username In" to "Query String" to send it in the URL instead, or identify the user by ID.',
+			);
+		}
+		return { segment: EMPTY_USER_ID, headers: { [USERNAME_HEADER]: value }, qs: {} };
 	}
 	return { segment: pathSegment(value), headers: {}, qs: {} };
 }

@@ -8,6 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection, type FieldScope } from './descriptions';
+import { assertUserHeaders } from './requestRules';
 import type { OperationExecutor } from './router';
 import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
@@ -153,11 +154,14 @@ export function readApiRequest(this: IExecuteFunctions, itemIndex: number): ApiR
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = pairsToObject(this.getNodeParameter('queryParameters', itemIndex, {}));
+	const headers = pairsToObject(this.getNodeParameter('headerParameters', itemIndex, {}));
+	assertUserHeaders(headers);
 	return {
 		method,
 		path: this.getNodeParameter('path', itemIndex) as string,
 		qs: Object.keys(qs).length ? qs : undefined,
-		headers: pairsToObject(this.getNodeParameter('headerParameters', itemIndex, {})),
+		headers,
+		allowNonJson: true,
 		body: BODY_METHODS.includes(method)
 			? parseJsonBody.call(this, this.getNodeParameter('jsonBody', itemIndex, ''), itemIndex)
 			: undefined,

@@ -6,13 +6,14 @@ import {
 	isArmorCredentialError,
 	networkFailureMessage,
 	vendorMessage,
-} from '../../credentials/tokenState';
-import { UnsafePathError } from './paths';
+} from '../../credentials/httpFailure';
+import { redactText } from '../../credentials/redaction';
+import { RequestRefusedError } from './requestRules';
 
 /** Plain-words advice per status, used when the vendor's own text is missing or unhelpful. */
 const STATUS_ADVICE: Record<number, string> = {
 	400: "The request was not accepted. Check the node's parameters.",
-	401: 'The credential was not accepted, even after a fresh login. Check it and press "Test" on the credential.',
+	401: 'The credential was not accepted for this request. Press "Test" on the credential; if it passes, the user may not be allowed to use this endpoint.',
 	403: "The credential is not allowed to do this. Check the user's permissions or the account context.",
 	404: 'Nothing was found at that address. Check the ID or the path.',
 	409: 'The request conflicts with existing data.',
@@ -25,46 +26,66 @@ const STATUS_ADVICE: Record<number, string> = {
 
 /**
  * Turns whatever a request threw into an error that reads like a sentence and carries nothing secret:
- * the original error (which holds the request, and so the token) is never passed on.
+ * the original error (which holds the request, and so the token) is never passed on, and every text taken
+ * from the answer is masked with the credential's `secrets`.
  */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	service: string,
 	itemIndex: number,
+	secrets: string[] = [],
 ): Error {
-	if (error instanceof NodeOperationError) return error;
-	if (error instanceof UnsafePathError) {
-		return new NodeOperationError(node, error.message, { itemIndex });
+	if (error instanceof NodeOperationError || ownErrors.has(error as Error)) return error as Error;
+	if (error instanceof RequestRefusedError) {
+		const refusal = new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.description,
+		});
+		ownErrors.add(refusal);
+		return refusal;
 	}
 	const credentialError = [error, (error as { cause?: unknown })?.cause].find(
 		isArmorCredentialError,
 	);
 	if (credentialError) {
-		return new NodeApiError(node, { message: credentialError.message } as JsonObject, {
-			message: credentialError.message,
-			description: `The "${service}" credential could not get a token. Fix the credential, then run the node again.`,
+		return apiError(node, redactText(credentialError.message, secrets), {
+			description: `The "${service}" credential could not get a token, or refused to send it. Fix what the message says, then run the node again.`,
 			itemIndex,
 		});
 	}
-	const failure = describeHttpFailure(error);
+	const failure = describeHttpFailure(error, secrets);
 	if (failure.status) {
-		const said = vendorMessage(failure.body);
+		const said = vendorMessage(failure.body, { secrets });
 		const advice =
 			STATUS_ADVICE[failure.status] ??
 			(failure.status >= 500 ? STATUS_ADVICE[500] : STATUS_ADVICE[400]);
-		return new NodeApiError(
-			node,
-			{ message: said ?? advice, httpCode: String(failure.status) } as JsonObject,
-			{
-				message: `${service} answered ${failure.status}: ${said ?? advice}`,
-				description: said ? advice : undefined,
-				httpCode: String(failure.status),
-				itemIndex,
-			},
-		);
+		return apiError(node, `${service} answered ${failure.status}: ${said ?? advice}`, {
+			description: said ? advice : undefined,
+			httpCode: String(failure.status),
+			itemIndex,
+		});
 	}
 	const network = networkFailureMessage(failure, service, "the credential's base URL");
-	const message = network ?? `The request to ${service} failed: ${failure.message}`;
-	return new NodeApiError(node, { message } as JsonObject, { message, itemIndex });
+	return apiError(node, network ?? `The request to ${service} failed: ${failure.message}`, {
+		itemIndex,
+	});
+}
+
+/** Errors built here from safe text: passed on as they are. */
+const ownErrors = new WeakSet<Error>();
+
+/** A NodeApiError whose every field is the given (already safe) text. */
+export function apiError(
+	node: INode,
+	message: string,
+	options: { description?: string; httpCode?: string; itemIndex?: number },
+): NodeApiError {
+	const error = new NodeApiError(
+		node,
+		{ message, ...(options.httpCode ? { httpCode: options.httpCode } : {}) } as JsonObject,
+		{ message, ...options },
+	);
+	ownErrors.add(error);
+	return error;
 }

@@ -3,7 +3,9 @@
  * A path that could leave the base URL (absolute URL, `//host`, `..` segments, encoded variants)
  * is refused before any request, so a token can never reach another host or path.
  */
-export class UnsafePathError extends Error {
+import { RequestRefusedError } from './requestRules';
+
+export class UnsafePathError extends RequestRefusedError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'UnsafePathError';
@@ -32,6 +34,14 @@ function decodeFully(segment: string): string {
 		current = next;
 	}
 	return current;
+}
+
+/**
+ * How a lenient server may read a segment: `;parameters` stripped (`..;x`), Unicode folded (NFKC turns `‥`
+ * and fullwidth `．．` into `..`), surrounding whitespace trimmed.
+ */
+function serverReading(segment: string): string {
+	return segment.normalize('NFKC').split(';')[0].trim();
 }
 
 function hasControlCharacters(value: string): boolean {
@@ -63,12 +73,18 @@ export function assertRelativeApiPath(path: string): string {
 	const [pathPart] = raw.split(/[?#]/, 1);
 	for (const segment of pathPart.split('/')) {
 		const decoded = decodeFully(segment);
-		if (decoded === '..' || decoded === '.') {
+		if (hasControlCharacters(decoded)) {
+			throw new UnsafePathError(
+				`The path "${raw}" contains an encoded control character (such as %00). Remove it.`,
+			);
+		}
+		const folded = serverReading(decoded);
+		if (folded === '..' || folded === '.') {
 			throw new UnsafePathError(
 				`The path "${raw}" contains a "${decoded}" segment, which could leave the base URL. ${hint}`,
 			);
 		}
-		if (decoded.includes('/') || decoded.includes('\\')) {
+		if (/[/\\]/.test(decoded) || /[/\\]/.test(decoded.normalize('NFKC'))) {
 			throw new UnsafePathError(
 				`The path "${raw}" contains an encoded slash, which could leave the base URL. ${hint}`,
 			);

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { RequestRefusedError } from './requestRules';
+
 /** One operation: runs for one input item and returns what that item produced. */
 export type OperationExecutor = (
 	this: IExecuteFunctions,
@@ -33,7 +35,14 @@ export async function routeOperations(
 			const result = await execute.call(this, itemIndex);
 			const list = Array.isArray(result) ? result : [result];
 			for (const json of list) returnData.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
+		} catch (caught) {
+			const error =
+				caught instanceof RequestRefusedError
+					? new NodeOperationError(this.getNode(), caught.message, {
+							itemIndex,
+							description: caught.description,
+						})
+					: caught;
 			if (this.continueOnFail()) {
 				const message = (error as Error).message;
 				const description = (error as { description?: string }).description;

@@ -64,7 +64,7 @@ test('first run logs in (authorize -> token) and the credential persists the tok
 
 	const stored = helper.storedData(credential);
 	expect(stored.accessToken).toMatch(/^[0-9a-f]{32}$/);
-	expect(stored.reissueToken).toBe(stored.accessToken);
+	expect(stored.sessionToken).toBe(stored.accessToken);
 	// expires_in 15 (minutes) -> 900 s; reissue once a third is left (after 600 s).
 	expect(Number(stored.tokenExpiresAt) - before).toBeGreaterThanOrEqual(900_000 - 1_000);
 	expect(Number(stored.tokenExpiresAt) - Number(stored.tokenRenewAt)).toBe(300_000);
@@ -126,7 +126,7 @@ test('a stored token past tokenRenewAt but not expired is reissued: one /auth/to
 	expect(reissue.status).toBe(200);
 	const renewed = helper.storedData(credential);
 	expect(renewed.accessToken).not.toBe(old.accessToken);
-	expect(renewed.reissueToken).toBe(renewed.accessToken);
+	expect(renewed.sessionToken).toBe(renewed.accessToken);
 	expect(Number(renewed.tokenRenewAt)).toBeGreaterThan(Date.now());
 	// The reissue happened before the call, and the call used the new token.
 	expect(sandbox.requests.map((request) => request.path)).toEqual(['/auth/token/reissue', '/me']);
@@ -196,21 +196,27 @@ test('revoked tokens: exactly one 401, one new login, and the request is retried
 	const [me] = await getMe(credential);
 
 	expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
+	// The refused request, the credential's check that the token itself is refused, one login, the retry.
 	expect(sandbox.summary().armor).toEqual({
 		authorize: 1,
 		token: 1,
 		reissue: 0,
-		api: 2,
-		unauthorized: 1,
+		api: 3,
+		unauthorized: 2,
 	});
 	expect(sandbox.requests.map((request) => `${request.path} ${request.status}`)).toEqual([
+		'/me 401',
 		'/me 401',
 		'/auth/authorize 200',
 		'/auth/token 200',
 		'/me 200',
 	]);
 	const fresh = helper.storedData(credential);
-	expect(meTokens()).toEqual([`FH-AUTH ${old.accessToken}`, `FH-AUTH ${fresh.accessToken}`]);
+	expect(meTokens()).toEqual([
+		`FH-AUTH ${old.accessToken}`,
+		`FH-AUTH ${old.accessToken}`,
+		`FH-AUTH ${fresh.accessToken}`,
+	]);
 	expect(fresh.accessToken).not.toBe(old.accessToken);
 	expectNoSecretsIn(fixture, [me]);
 });

@@ -170,10 +170,11 @@ describe('Token', () => {
 		expect(user.user_id).toBe(authArmorUserId(2));
 		expect(sandbox.requests.map((request) => `${request.path} ${request.status}`)).toEqual([
 			`/v4/users/${authArmorUserId(2)} 401`,
+			'/v4/users 401',
 			'/connect/token 200',
 			`/v4/users/${authArmorUserId(2)} 200`,
 		]);
-		expect(apiBearers()[1]).toBe(`Bearer ${helper.storedData(credential).accessToken}`);
+		expect(apiBearers()[2]).toBe(`Bearer ${helper.storedData(credential).accessToken}`);
 	});
 
 	// Regression (fixed in ce9f8aa): the token endpoint's 400 `invalid_client` arrives as an axios error

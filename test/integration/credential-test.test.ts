@@ -70,6 +70,7 @@ describe('Armor API credential', () => {
 		expect(messageOnly(result)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sandbox.requests.map((request) => `${request.path} ${request.status}`)).toEqual([
 			'/me 401',
+			'/me 401',
 			'/auth/authorize 200',
 			'/auth/token 200',
 			'/me 200',

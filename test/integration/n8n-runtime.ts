@@ -64,6 +64,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ArmorApi } from '../../credentials/ArmorApi.credentials';
+import { forgetSessions } from '../../credentials/sessionMemory';
 import { AuthArmorApi } from '../../credentials/AuthArmorApi.credentials';
 import { Armor } from '../../nodes/Armor/Armor.node';
 import { AuthArmor } from '../../nodes/AuthArmor/AuthArmor.node';
@@ -1066,7 +1067,7 @@ export function collectSecrets(
 	}
 	for (const row of helper.rows.values()) {
 		const data = JSON.parse(row.data) as IDataObject;
-		for (const key of ['password', 'clientSecret', 'accessToken', 'reissueToken']) {
+		for (const key of ['password', 'clientSecret', 'accessToken', 'sessionToken', 'tokenOwner']) {
 			if (typeof data[key] === 'string' && (data[key] as string).length >= 6)
 				secrets.add(data[key] as string);
 		}
@@ -1133,6 +1134,8 @@ export function sandboxPerTest(options: SandboxOptions = {}): SandboxFixture {
 	let sandbox: Sandbox | undefined;
 	let helper: InMemoryCredentialsHelper | undefined;
 	beforeEach(async () => {
+		// Each test stands for a fresh n8n process: no session memory from the one before.
+		forgetSessions();
 		sandbox = await startSandbox(options);
 		helper = new InMemoryCredentialsHelper();
 	});

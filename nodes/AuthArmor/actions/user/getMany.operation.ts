@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
+import { checkWholeNumber } from '../../../shared/requestRules';
 import { apiRequest } from '../../../shared/transport';
 import { MAX_PAGE_SIZE, authArmorApi } from '../../authArmorApi';
 
@@ -53,7 +54,9 @@ interface UsersPage {
 /** Page-number paging: `page_number`/`page_size`, stop at `total_page_count`, an empty page or the limit. */
 export async function getMany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll
+		? Infinity
+		: checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const pageSize = Math.min(MAX_PAGE_SIZE, limit);
 	const users: IDataObject[] = [];

@@ -1,0 +1,106 @@
+import { ArmorCredentialError } from './httpFailure';
+
+/**
+ * Where a credential may send what it holds. Base URLs must be https so a password or token never crosses
+ * the network in clear text; plain http is allowed only for this machine (the sandbox, a local proxy).
+ */
+export function assertSafeBaseUrl(value: unknown, field: string): URL {
+	const url = parseUrl(String(value ?? '').trim());
+	if (!url) {
+		throw new ArmorCredentialError(
+			`The credential's ${field} "${String(value ?? '')}" is not a valid URL. Use a full address such as https://api.armor.com.`,
+		);
+	}
+	if (url.protocol !== 'https:' && !(isLocalHost(url) && url.protocol === 'http:')) {
+		throw new ArmorCredentialError(
+			`The credential's ${field} must start with https:// (plain http is only allowed for localhost). It is "${url.origin}".`,
+		);
+	}
+	if (url.username || url.password) {
+		throw new ArmorCredentialError(
+			`The credential's ${field} must not contain a user name or password.`,
+		);
+	}
+	return url;
+}
+
+function isLocalHost(url: URL): boolean {
+	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** `https://host/base/` -> `https://host/base`: one spelling, so URL prefix checks are exact. */
+export function normalizeBaseUrl(url: URL): string {
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The credential's base URL, checked and normalized. */
+export function credentialBaseUrl(value: unknown, field = 'Base URL'): string {
+	return normalizeBaseUrl(assertSafeBaseUrl(value, field));
+}
+
+/** A request as a credential's `authenticate` sees it: n8n's own options, or the legacy ones (`uri`). */
+export interface OutgoingRequest {
+	url?: string;
+	baseURL?: string;
+	/** n8n's HTTP Request node (v3 code, node versions 3-4.x) passes legacy options with `uri`. */
+	uri?: string | URL;
+	/** The legacy request library's spelling of a base URL. */
+	baseUrl?: string;
+	headers?: object;
+}
+
+/**
+ * Refuses to attach a secret to a request that would leave the credential's base URL, or that names another
+ * host in a `Host` header. Every request the credential authenticates passes here, including n8n's own HTTP
+ * Request node using this credential.
+ */
+export function assertRequestStaysOnBaseUrl(
+	baseUrl: unknown,
+	request: OutgoingRequest,
+	field = 'Base URL',
+): void {
+	const base = new URL(credentialBaseUrl(baseUrl, field));
+	const target = requestTarget(request);
+	if (!target) {
+		throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
+	}
+	const basePath = base.pathname === '/' ? '' : base.pathname;
+	const inside =
+		target.origin === base.origin &&
+		(basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`));
+	if (!inside) {
+		throw new ArmorCredentialError(
+			`This credential only sends its token to ${base.origin}${basePath}; the request was for ${target.origin}${target.pathname}, so it was not sent.`,
+		);
+	}
+	const hostHeader = headerValue(request.headers, 'host');
+	if (hostHeader !== undefined && hostHeader.trim().toLowerCase() !== target.host.toLowerCase()) {
+		throw new ArmorCredentialError(
+			`The request sets a Host header ("${hostHeader}") that differs from ${target.host}, so the token was not sent. Remove the Host header.`,
+		);
+	}
+}
+
+/** A header's value, whatever the case of its name. */
+export function headerValue(headers: object | undefined, name: string): string | undefined {
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === name && value !== undefined && value !== null) return String(value);
+	}
+	return undefined;
+}
+
+/** Where a request really goes, joined the way axios (`url` + `baseURL`) or the legacy library (`uri` + `baseUrl`) joins it. */
+function requestTarget(request: OutgoingRequest): URL | undefined {
+	const address = request.uri !== undefined ? String(request.uri) : (request.url ?? '');
+	const base = request.uri !== undefined ? request.baseUrl : (request.baseURL ?? request.baseUrl);
+	if (!base || /^([a-z][a-z\d+.-]*:)?\/\//i.test(address)) return parseUrl(address);
+	return parseUrl(`${base.replace(/\/+$/, '')}/${address.replace(/^\/+/, '')}`);
+}
+
+export function parseUrl(value: string): URL | undefined {
+	try {
+		return new URL(value);
+	} catch {
+		return undefined;
+	}
+}

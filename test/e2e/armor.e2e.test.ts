@@ -228,7 +228,7 @@ test('near expiry the token is reissued, not logged in again', async () => {
 	expect(sandbox.summary().armor).toMatchObject({ authorize: 0, reissue: 0, api: 1 });
 });
 
-test('after a revoke: one 401, one new login, the request retried', async () => {
+test('after a revoke: one 401, a check that the token is refused, one new login, the request retried', async () => {
 	sandbox.revokeAllTokens();
 	sandbox.clearRequests();
 	const result = await execute('wfArmorGetMe');
@@ -237,10 +237,12 @@ test('after a revoke: one 401, one new login, the request retried', async () => 
 	expect(sandbox.summary().armor).toMatchObject({
 		authorize: 1,
 		token: 1,
-		api: 2,
-		unauthorized: 1,
+		api: 3,
+		unauthorized: 2,
 	});
-	expect(sandbox.requests.filter((r) => r.path === '/me').map((r) => r.status)).toEqual([401, 200]);
+	expect(sandbox.requests.filter((r) => r.path === '/me').map((r) => r.status)).toEqual([
+		401, 401, 200,
+	]);
 	expect(nodeOutput(result, 'Get Me')[0].accounts).toHaveLength(2);
 });
 

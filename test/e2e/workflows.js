@@ -117,6 +117,110 @@ function manualWorkflow(id, name, nodes) {
 	};
 }
 
+/**
+ * n8n's own HTTP Request node using one of this package's credentials ("Predefined Credential Type").
+ * @param {string} name
+ * @param {'armorApi' | 'authArmorApi'} credentialType
+ * @param {{ id: string, name: string }} credential
+ * @param {{ url: string, method?: string }} request
+ * @param {Record<string, unknown>} [settings] node settings such as `{ onError: 'continueRegularOutput' }`
+ */
+function httpRequestNode(name, credentialType, credential, { url, method = 'GET' }, settings = {}) {
+	return {
+		id: `${name.replace(/\W+/g, '-').toLowerCase()}-node`,
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: {
+			method,
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: credentialType,
+			options: {},
+		},
+		credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+		...settings,
+	};
+}
+
+/**
+ * A node that puts out `count` items ({ n: 1 } ... { n: count }): Edit Fields (raw JSON) -> Split Out.
+ * @param {number} count
+ * @returns {any[]} the two nodes, to start a `chainWorkflow`
+ */
+function itemsNodes(count) {
+	const list = Array.from({ length: count }, (_, index) => ({ n: index + 1 }));
+	return [
+		{
+			id: 'items-set',
+			name: 'Items',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [0, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ list }), options: {} },
+		},
+		{
+			id: 'items-split',
+			name: 'Split Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { fieldToSplitOut: 'list', options: {} },
+		},
+	];
+}
+
+/**
+ * A trigger followed by `nodes` one after another. Default trigger: the Manual Trigger (for `n8n execute`);
+ * with `webhookPath`, a Webhook that answers with the last node's output (for a running `n8n start`).
+ * @param {string} id
+ * @param {string} name
+ * @param {any[]} nodes
+ * @param {{ webhookPath?: string }} [options]
+ */
+function chainWorkflow(id, name, nodes, { webhookPath } = {}) {
+	const trigger = webhookPath
+		? {
+				id: `${id}-webhook`,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${id}-webhook-id`,
+				parameters: { path: webhookPath, httpMethod: 'GET', responseMode: 'lastNode', options: {} },
+			}
+		: {
+				id: `${id}-trigger`,
+				name: 'When clicking "Execute workflow"',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+	const placed = nodes.map((node, index) => ({
+		...node,
+		id: `${id}-${node.id}`,
+		position: [260 * (index + 1), 0],
+	}));
+	const all = [trigger, ...placed];
+	/** @type {Record<string, unknown>} */
+	const connections = {};
+	for (let index = 0; index < all.length - 1; index++) {
+		connections[all[index].name] = {
+			main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]],
+		};
+	}
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: all,
+		connections,
+	};
+}
+
 module.exports = {
 	ARMOR_NODE,
 	AUTH_ARMOR_NODE,
@@ -124,4 +228,7 @@ module.exports = {
 	authArmorCredential,
 	packageNode,
 	manualWorkflow,
+	chainWorkflow,
+	httpRequestNode,
+	itemsNodes,
 };

@@ -17,10 +17,9 @@ import {
 	isSessionAlive,
 	issuedTokenState,
 	keptTokenState,
-	ownsToken,
+	ownedTokens,
 	readTokenState,
 	settingsFingerprint,
-	tokenToPresent,
 } from './tokenState';
 
 /**
@@ -302,15 +301,12 @@ export async function renewArmorSession(
 ): Promise<IDataObject> {
 	const fingerprint = armorFingerprint(credentials);
 	readAccountId(credentials);
-	const state = readTokenState(credentials);
-	const sessionToken = ownsToken(state.tokenOwner, state.sessionToken, fingerprint)
-		? state.sessionToken
-		: '';
+	const { state, presentedToken, sessionToken } = ownedTokens(credentials, fingerprint);
 	return await manageSession(
 		{
 			fingerprint,
 			service: SERVICE,
-			presentedToken: tokenToPresent(credentials, fingerprint),
+			presentedToken,
 			sessionToken,
 			isTokenAccepted: async (token) => await isArmorTokenAccepted(this, credentials, token),
 			renew: async (refused) => {

@@ -17,10 +17,8 @@ import {
 	isSessionAlive,
 	issuedTokenState,
 	keptTokenState,
-	ownsToken,
-	readTokenState,
+	ownedTokens,
 	settingsFingerprint,
-	tokenToPresent,
 } from './tokenState';
 
 /** Auth Armor's OAuth 2.0 client-credentials token: fetched once, reused until shortly before it expires. */
@@ -200,15 +198,12 @@ export async function renewAuthArmorToken(
 	now: () => number = Date.now,
 ): Promise<IDataObject> {
 	const fingerprint = authArmorFingerprint(credentials);
-	const state = readTokenState(credentials);
-	const sessionToken = ownsToken(state.tokenOwner, state.sessionToken, fingerprint)
-		? state.sessionToken
-		: '';
+	const { state, presentedToken, sessionToken } = ownedTokens(credentials, fingerprint);
 	return await manageSession(
 		{
 			fingerprint,
 			service: SERVICE,
-			presentedToken: tokenToPresent(credentials, fingerprint),
+			presentedToken,
 			sessionToken,
 			isTokenAccepted: async (token) => await isAuthArmorTokenAccepted(this, credentials, token),
 			renew: async (refused) => {

@@ -107,6 +107,22 @@ export function tokenToPresent(credentials: ICredentialDataDecryptedObject, fing
 	return ownsToken(tokenOwner, accessToken, fingerprint) ? accessToken : '';
 }
 
+/**
+ * The stored state and the tokens that belong to the current settings: the one n8n presents ('' when blanked
+ * for renewal or obtained with other settings) and the live session token behind it.
+ */
+export function ownedTokens(
+	credentials: ICredentialDataDecryptedObject,
+	fingerprint: string,
+): { state: TokenState; presentedToken: string; sessionToken: string } {
+	const state = readTokenState(credentials);
+	return {
+		state,
+		presentedToken: tokenToPresent(credentials, fingerprint),
+		sessionToken: ownsToken(state.tokenOwner, state.sessionToken, fingerprint) ? state.sessionToken : '',
+	};
+}
+
 /** True when the next request should go through `preAuthentication` first. */
 export function isRenewalDue(state: TokenState, fingerprint: string, now: number): boolean {
 	return (

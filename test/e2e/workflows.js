@@ -83,14 +83,9 @@ function packageNode(kind, name, parameters, credential, settings = {}) {
 	};
 }
 
-/**
- * Manual Trigger -> each of `nodes` (in parallel branches), positioned for the editor.
- * @param {string} id
- * @param {string} name
- * @param {any[]} nodes
- */
-function manualWorkflow(id, name, nodes) {
-	const trigger = {
+/** @param {string} id */
+function manualTrigger(id) {
+	return {
 		id: `${id}-trigger`,
 		name: 'When clicking "Execute workflow"',
 		type: 'n8n-nodes-base.manualTrigger',
@@ -98,6 +93,16 @@ function manualWorkflow(id, name, nodes) {
 		position: [0, 0],
 		parameters: {},
 	};
+}
+
+/**
+ * Manual Trigger -> each of `nodes` (in parallel branches), positioned for the editor.
+ * @param {string} id
+ * @param {string} name
+ * @param {any[]} nodes
+ */
+function manualWorkflow(id, name, nodes) {
+	const trigger = manualTrigger(id);
 	const placed = nodes.map((node, index) => ({
 		...node,
 		id: `${id}-${node.id}`,
@@ -190,14 +195,7 @@ function chainWorkflow(id, name, nodes, { webhookPath } = {}) {
 				webhookId: `${id}-webhook-id`,
 				parameters: { path: webhookPath, httpMethod: 'GET', responseMode: 'lastNode', options: {} },
 			}
-		: {
-				id: `${id}-trigger`,
-				name: 'When clicking "Execute workflow"',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			};
+		: manualTrigger(id);
 	const placed = nodes.map((node, index) => ({
 		...node,
 		id: `${id}-${node.id}`,

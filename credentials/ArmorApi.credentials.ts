@@ -123,7 +123,8 @@ export class ArmorApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Armor accepted the login but refused to show the user (403). Check the user\'s API permissions.',
+					message:
+						"Armor accepted the login but refused to show the user (403). Check the user's API permissions.",
 				},
 			},
 		],

@@ -107,7 +107,8 @@ function describeTokenFailure(
 }
 
 function parseJsonObject(answer: unknown): IDataObject | undefined {
-	if (answer && typeof answer === 'object' && !Buffer.isBuffer(answer)) return answer as IDataObject;
+	if (answer && typeof answer === 'object' && !Buffer.isBuffer(answer))
+		return answer as IDataObject;
 	try {
 		const parsed = JSON.parse(String(answer)) as unknown;
 		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
@@ -163,7 +164,13 @@ export async function requestClientCredentialsToken(
 	}
 	const lifetime = Number(body.expires_in) > 0 ? Number(body.expires_in) : 300;
 	const renewBefore = Math.min(RENEW_BEFORE_EXPIRY_SECONDS, lifetime / 3);
-	return issuedTokenState(accessToken, authArmorFingerprint(credentials), now(), lifetime, renewBefore);
+	return issuedTokenState(
+		accessToken,
+		authArmorFingerprint(credentials),
+		now(),
+		lifetime,
+		renewBefore,
+	);
 }
 
 /** Does Auth Armor still accept this token? Only a clear 401 says no (403 = accepted, but lacking a scope). */

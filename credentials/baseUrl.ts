@@ -44,8 +44,6 @@ export interface OutgoingRequest {
 	baseURL?: string;
 	/** n8n's HTTP Request node (v3 code, node versions 3-4.x) passes legacy options with `uri`. */
 	uri?: string | URL;
-	/** The legacy request library's spelling of a base URL. */
-	baseUrl?: string;
 	headers?: object;
 }
 
@@ -89,10 +87,13 @@ export function headerValue(headers: object | undefined, name: string): string |
 	return undefined;
 }
 
-/** Where a request really goes, joined the way axios (`url` + `baseURL`) or the legacy library (`uri` + `baseUrl`) joins it. */
+/**
+ * Where a request really goes: n8n sends to `url ?? uri` (its legacy adapter), joined with `baseURL` the way
+ * axios joins them.
+ */
 function requestTarget(request: OutgoingRequest): URL | undefined {
-	const address = request.uri !== undefined ? String(request.uri) : (request.url ?? '');
-	const base = request.uri !== undefined ? request.baseUrl : (request.baseURL ?? request.baseUrl);
+	const address = String(request.url ?? request.uri ?? '');
+	const base = request.baseURL;
 	if (!base || /^([a-z][a-z\d+.-]*:)?\/\//i.test(address)) return parseUrl(address);
 	return parseUrl(`${base.replace(/\/+$/, '')}/${address.replace(/^\/+/, '')}`);
 }

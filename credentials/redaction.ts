@@ -40,22 +40,41 @@ function escapeRegExp(text: string): string {
 
 /** Every spelling under which a server might echo a secret back. */
 function spellingsOf(secret: string): string[] {
-	const spellings = new Set([
-		secret,
+	const encoded = [
 		encodeURIComponent(secret),
 		encodeURIComponent(secret).replace(/%20/g, '+'),
+		// What a form body holds (URLSearchParams also encodes ! ' ( ) ~).
+		new URLSearchParams({ v: secret }).toString().slice(2),
+	];
+	const spellings = new Set([
+		secret,
+		...encoded,
+		// Servers differ in the case of percent-encoding hex digits (.NET writes lowercase).
+		...encoded.map((text) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
 		JSON.stringify(secret).slice(1, -1),
 		Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, ''),
 	]);
 	return [...spellings].filter((spelling) => spelling.length >= MIN_SECRET_LENGTH);
 }
 
+const SECRET_NAMES =
+	'password|passwd|client_secret|clientSecret|secret|access_token|accessToken|refresh_token|id_token|reissue_token|token|authorization|cookie|set-cookie|api[_-]?key';
+
 const CREDENTIAL_SHAPES: Array<[RegExp, string]> = [
-	// Authorization header values: `FH-AUTH <token>`, `Bearer <token>`, `ARMOR-PSK <id:sig:nonce:ts>`, `Basic <b64>`.
-	[/\b(FH-AUTH|Bearer|ARMOR-PSK|Basic|Digest)(\s+)[^\s"'<>,;]+/gi, `$1$2${HIDDEN}`],
+	// Authorization header values: `FH-AUTH <token>`, `Bearer <token>`, `ARMOR-PSK <id:sig:nonce:ts>`, `Basic <b64>`;
+	// a value with a digit or a token character, so "Basic authentication" stays readable.
+	[
+		/\b(FH-AUTH|Bearer|ARMOR-PSK|Basic|Digest)(\s+)(?=[^\s"'<>,;]*[\d._~+/=:-])[^\s"'<>,;]+/gi,
+		`$1$2${HIDDEN}`,
+	],
+	// `"password": "a pass phrase"`: a quoted JSON value, whole, spaces included.
+	[new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")((?:[^"\\\\]|\\\\.)*)"`, 'gi'), `$1${HIDDEN}"`],
 	// `"password": "..."`, `password=...`, `client_secret: ...` in JSON, forms, query strings and echoed text.
 	[
-		/(["']?\b(?:password|passwd|client_secret|clientSecret|secret|access_token|accessToken|refresh_token|id_token|reissue_token|token|authorization|cookie|set-cookie|api[_-]?key)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}<]+)/gi,
+		new RegExp(
+			`(["']?\\b(?:${SECRET_NAMES})\\b["']?\\s*[:=]\\s*["']?)(?!\\[hidden\\])([^"'&\\s,;}<]+)`,
+			'gi',
+		),
 		`$1${HIDDEN}`,
 	],
 ];
@@ -70,7 +89,8 @@ export function redactText(text: string, secrets: string[] = []): string {
 	if (spellings.length) {
 		result = result.replace(new RegExp(spellings.map(escapeRegExp).join('|'), 'g'), HIDDEN);
 	}
-	for (const [pattern, replacement] of CREDENTIAL_SHAPES) result = result.replace(pattern, replacement);
+	for (const [pattern, replacement] of CREDENTIAL_SHAPES)
+		result = result.replace(pattern, replacement);
 	return result;
 }
 
@@ -107,6 +127,7 @@ export function redactHeaders(
 export function containsSecret(value: unknown, secrets: string[]): boolean {
 	const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
 	return secrets.some(
-		(secret) => secret.length >= MIN_SECRET_LENGTH && spellingsOf(secret).some((s) => text.includes(s)),
+		(secret) =>
+			secret.length >= MIN_SECRET_LENGTH && spellingsOf(secret).some((s) => text.includes(s)),
 	);
 }

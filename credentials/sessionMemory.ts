@@ -39,7 +39,11 @@ function remember(
 }
 
 /** The newest token of these settings, when it differs from `presented` and is good to use now. */
-function newerSession(fingerprint: string, presented: string, now: number): IDataObject | undefined {
+function newerSession(
+	fingerprint: string,
+	presented: string,
+	now: number,
+): IDataObject | undefined {
 	const known = sessions.get(fingerprint);
 	if (!known) return undefined;
 	const state = readTokenState(known.state as ICredentialDataDecryptedObject);

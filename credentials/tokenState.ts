@@ -102,7 +102,10 @@ export function isSessionAlive(state: TokenState, fingerprint: string, now: numb
  * the password or secret (n8n's credential test then keeps the stored token and skips preAuthentication),
  * the request goes out without it, the API answers 401, and n8n logs in again with the new settings.
  */
-export function tokenToPresent(credentials: ICredentialDataDecryptedObject, fingerprint: string): string {
+export function tokenToPresent(
+	credentials: ICredentialDataDecryptedObject,
+	fingerprint: string,
+): string {
 	const { accessToken, tokenOwner } = readTokenState(credentials);
 	return ownsToken(tokenOwner, accessToken, fingerprint) ? accessToken : '';
 }
@@ -119,14 +122,18 @@ export function ownedTokens(
 	return {
 		state,
 		presentedToken: tokenToPresent(credentials, fingerprint),
-		sessionToken: ownsToken(state.tokenOwner, state.sessionToken, fingerprint) ? state.sessionToken : '',
+		sessionToken: ownsToken(state.tokenOwner, state.sessionToken, fingerprint)
+			? state.sessionToken
+			: '',
 	};
 }
 
 /** True when the next request should go through `preAuthentication` first. */
 export function isRenewalDue(state: TokenState, fingerprint: string, now: number): boolean {
 	return (
-		state.accessToken === '' || !isSessionAlive(state, fingerprint, now) || now >= state.tokenRenewAt
+		state.accessToken === '' ||
+		!isSessionAlive(state, fingerprint, now) ||
+		now >= state.tokenRenewAt
 	);
 }
 
@@ -152,7 +159,11 @@ export function issuedTokenState(
  * The live token kept after a renewal failed for a passing reason (429, 5xx, network): it is presented
  * again, and renewal is tried again after `retryInMs` (or just before expiry, whichever comes first).
  */
-export function keptTokenState(state: TokenState, now: number, retryInMs: number): TokenState & IDataObject {
+export function keptTokenState(
+	state: TokenState,
+	now: number,
+	retryInMs: number,
+): TokenState & IDataObject {
 	return {
 		...state,
 		accessToken: state.sessionToken,

@@ -83,7 +83,8 @@ export function userIdentifierFields(show: {
 /** The path segment, header and query that name a user, by username or by ID. */
 export function userTarget(by: string, value: string, placement: UsernamePlacement): UserTarget {
 	if (by === 'username') {
-		if (placement === 'query') return { segment: EMPTY_USER_ID, headers: {}, qs: { username: value } };
+		if (placement === 'query')
+			return { segment: EMPTY_USER_ID, headers: {}, qs: { username: value } };
 		// The HTTP layer would silently drop other characters and name someone else: refuse instead.
 		if (!isHeaderSafe(value)) {
 			throw new RequestRefusedError(

@@ -59,10 +59,12 @@ export function checkWholeNumber(
 	field: string,
 	{ min, max = Number.MAX_SAFE_INTEGER }: { min: number; max?: number },
 ): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-		throw new RequestRefusedError(`${field} must be a whole number ${range}, not "${String(value)}".`);
+		throw new RequestRefusedError(
+			`${field} must be a whole number ${range}, not "${String(value)}".`,
+		);
 	}
 	return number;
 }

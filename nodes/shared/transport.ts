@@ -140,9 +140,7 @@ function redirectedRequest(
 		target.origin === base.origin &&
 		(basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`));
 	if (!inside) {
-		return (
-			`${service} redirected the request (${failure.status}) to ${redirectTarget(failure, from)}, outside the credential's base URL ${baseUrl}. The redirect was not followed, so the token was not sent there. Check the Base URL in the credential.`
-		);
+		return `${service} redirected the request (${failure.status}) to ${redirectTarget(failure, from)}, outside the credential's base URL ${baseUrl}. The redirect was not followed, so the token was not sent there. Check the Base URL in the credential.`;
 	}
 	if (redirects >= MAX_REDIRECTS) {
 		return `${service} redirected the request more than ${MAX_REDIRECTS} times. Check the path and the Base URL in the credential.`;
@@ -181,7 +179,8 @@ function checkedResponse(
 	if (response !== null && typeof response === 'object' && !Buffer.isBuffer(response)) {
 		return response;
 	}
-	const kind = response === undefined || response === '' ? 'an empty answer' : 'an answer that is not JSON';
+	const kind =
+		response === undefined || response === '' ? 'an empty answer' : 'an answer that is not JSON';
 	throw apiError(
 		context.getNode(),
 		`${api.service} sent ${kind} to ${request.method} ${request.path}. Check the Base URL in the credential: it must be the API's own address, not a web page or a proxy's.`,

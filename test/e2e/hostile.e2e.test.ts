@@ -110,7 +110,13 @@ beforeAll(
 			authArmorCredential(sandbox, authArmorFresh),
 		]);
 		const getMe = (credential: { id: string; name: string }, settings = {}) =>
-			packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, credential, settings);
+			packageNode(
+				'armor',
+				'Get Me',
+				{ resource: 'identity', operation: 'getMe' },
+				credential,
+				settings,
+			);
 		const workflows = [
 			manualWorkflow('hHttpArmor', 'HTTP Request, Armor', [
 				httpRequestNode('HTTP', 'armorApi', armor, { url: `${sandbox.armorUrl}/me` }, COF),
@@ -145,7 +151,12 @@ beforeAll(
 				packageNode(
 					'authArmor',
 					'Get User',
-					{ resource: 'user', operation: 'get', by: 'username', username: 'user3@autharmor.example' },
+					{
+						resource: 'user',
+						operation: 'get',
+						by: 'username',
+						username: 'user3@autharmor.example',
+					},
 					authArmorFresh,
 					COF,
 				),
@@ -310,9 +321,17 @@ describe('redirects never carry a secret to another host', () => {
 		await execute('hGetMe'); // a token to steal
 		foreign.clear();
 		sandbox.clearRequests();
-		sandbox.injectFailures({ api: 'armor', path: '/me', status: 302, location: `${foreign.url}/me`, count: 2 });
+		sandbox.injectFailures({
+			api: 'armor',
+			path: '/me',
+			status: 302,
+			location: `${foreign.url}/me`,
+			count: 2,
+		});
 		const ours = nodeOutput(await execute('hGetMe'), 'Get Me')[0];
-		expect(ours.error).toMatch(/redirected the request \(302\) to http:\/\/127\.0\.0\.1:\d+\/me, outside/);
+		expect(ours.error).toMatch(
+			/redirected the request \(302\) to http:\/\/127\.0\.0\.1:\d+\/me, outside/,
+		);
 		expect(ours.error).toMatch(/not sent there/);
 		await execute('hHttpArmor');
 		expect(foreign.requests.every((r) => !r.headers.authorization)).toBe(true);
@@ -322,15 +341,24 @@ describe('redirects never carry a secret to another host', () => {
 	test.each([
 		['/auth/authorize', 307],
 		['/auth/token', 308],
-	])('a login step redirected (%s, %i) sends the password or code nowhere else', async (path, status) => {
-		await host.importCredentials([armorCredential(sandbox, armorFresh)]);
-		foreign.clear();
-		sandbox.injectFailures({ api: 'armor', path, status, location: `${foreign.url}/steal`, count: 3 });
-		const [item] = nodeOutput(await execute('hGetMeFresh'), 'Get Me');
-		expect(item.error).toMatch(/redirect/);
-		expect(foreign.requests).toHaveLength(0);
-		expect(foreign.leaks(secrets())).toEqual([]);
-	});
+	])(
+		'a login step redirected (%s, %i) sends the password or code nowhere else',
+		async (path, status) => {
+			await host.importCredentials([armorCredential(sandbox, armorFresh)]);
+			foreign.clear();
+			sandbox.injectFailures({
+				api: 'armor',
+				path,
+				status,
+				location: `${foreign.url}/steal`,
+				count: 3,
+			});
+			const [item] = nodeOutput(await execute('hGetMeFresh'), 'Get Me');
+			expect(item.error).toMatch(/redirect/);
+			expect(foreign.requests).toHaveLength(0);
+			expect(foreign.leaks(secrets())).toEqual([]);
+		},
+	);
 
 	test('a reissue redirected sends the token nowhere else (a login replaces it)', async () => {
 		await execute('hGetMe');
@@ -408,7 +436,12 @@ describe('renewal', () => {
 			sandbox.injectFailures({ api: 'armor', path: '/auth/token/reissue', status, retryAfter: 1 });
 			const [item] = nodeOutput(await execute('hGetMe'), 'Get Me');
 			expect(item.user).toMatchObject({ id: 501 });
-			expect(sandbox.summary().armor).toMatchObject({ authorize: 0, reissue: 1, api: 1, unauthorized: 0 });
+			expect(sandbox.summary().armor).toMatchObject({
+				authorize: 0,
+				reissue: 1,
+				api: 1,
+				unauthorized: 0,
+			});
 		},
 	);
 
@@ -433,7 +466,9 @@ describe('input that would change what is sent', () => {
 		expect(header.description ?? header.error).toMatch(/Query String/);
 		const [query] = nodeOutput(result, 'Query Mode');
 		expect(query.error).toMatch(/404/);
-		const calls = sandbox.requests.filter((r) => r.api === 'authArmor' && r.path.startsWith('/v4/users'));
+		const calls = sandbox.requests.filter(
+			(r) => r.api === 'authArmor' && r.path.startsWith('/v4/users'),
+		);
 		expect(calls.filter((r) => r.method === 'PUT')).toHaveLength(0);
 		expect(calls.map((r) => r.query.username)).toContain('Ωuser1@autharmor.example');
 	});
@@ -449,7 +484,12 @@ describe('input that would change what is sent', () => {
 	});
 
 	test('a 200 answer that is not JSON fails Get Me clearly', async () => {
-		sandbox.injectFailures({ api: 'armor', path: '/me', status: 200, body: '<html>Welcome</html>' });
+		sandbox.injectFailures({
+			api: 'armor',
+			path: '/me',
+			status: 200,
+			body: '<html>Welcome</html>',
+		});
 		const [item] = nodeOutput(await execute('hGetMe'), 'Get Me');
 		expect(item.error).toMatch(/not JSON/);
 	});
@@ -458,20 +498,23 @@ describe('input that would change what is sent', () => {
 describe('several executions at once in one n8n process', () => {
 	let baseUrl: string;
 
-	beforeAll(async () => {
-		await execute('hGetMe'); // not the race credential: it logs in inside the race
-		await host.n8n(['publish:workflow', '--id=hRace']);
-		await host.n8n(['publish:workflow', '--id=hMfaRace']);
-		// The race credential: logged in once, then due for renewal.
-		await host.importWorkflow(
-			manualWorkflow('hRaceLogin', 'Race login', [
-				packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armorRace),
-			]),
-		);
-		expect((await execute('hRaceLogin')).error).toBeUndefined();
-		await makeDue(armorRace);
-		baseUrl = (await host.start()).url;
-	}, 5 * 60 * 1000);
+	beforeAll(
+		async () => {
+			await execute('hGetMe'); // not the race credential: it logs in inside the race
+			await host.n8n(['publish:workflow', '--id=hRace']);
+			await host.n8n(['publish:workflow', '--id=hMfaRace']);
+			// The race credential: logged in once, then due for renewal.
+			await host.importWorkflow(
+				manualWorkflow('hRaceLogin', 'Race login', [
+					packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armorRace),
+				]),
+			);
+			expect((await execute('hRaceLogin')).error).toBeUndefined();
+			await makeDue(armorRace);
+			baseUrl = (await host.start()).url;
+		},
+		5 * 60 * 1000,
+	);
 
 	afterAll(async () => {
 		await host.stop();

@@ -70,3 +70,68 @@ describe('pathSegment', () => {
 		expect(pathSegment(' 42 ')).toBe('42');
 	});
 });
+
+describe('buildApiUrl: how lenient servers read a segment', () => {
+	it.each([
+		['/a/..;/b', /segment/],
+		['/..;x/me', /segment/],
+		['/a/..;jsessionid=1/b', /segment/],
+		['/a/%2e%2e%3bfoo/b', /segment/],
+		['/a/%2e%2e;foo/b', /segment/],
+		['/a/.. /b', /segment/],
+		['/a/%20..%20/b', /segment/],
+		['/a/\u2025/b', /segment/], // ‥ two dot leader: NFKC ".."
+		['/a/\uff0e\uff0e/b', /segment/], // fullwidth full stops
+		['/a/\uff0e/b', /segment/],
+		['/a/%EF%BC%8E%EF%BC%8E/b', /segment/],
+		['/a/%ef%bc%8e%ef%bc%8e/b', /segment/],
+		['/a/%E2%80%A5/b', /segment/], // ‥ encoded
+		['/a/%EF%BC%8F..%EF%BC%8Fb', /encoded slash/], // fullwidth solidus, encoded
+		['/a\uff0f..\uff0fb', /encoded slash/], // fullwidth solidus, raw
+		['/a/%EF%BC%BC..', /encoded slash/], // fullwidth reverse solidus
+		['/a/..%00/b', /control character/],
+		['/a/%00/b', /control character/],
+		['/a/%0d%0aX-Evil:%201/b', /control character/],
+		['/a/%c0%ae%c0%ae/b', /malformed percent-encoding/], // overlong UTF-8 dots
+	])('refuses %j', (path, message) => {
+		expect(() => buildApiUrl(base, path)).toThrow(UnsafePathError);
+		expect(() => buildApiUrl(base, path)).toThrow(message);
+	});
+
+	it.each([
+		['/users/john.doe', 'https://api.armor.com/users/john.doe'],
+		['/a/...', 'https://api.armor.com/a/...'], // not a parent segment for URL parsers or servers
+		['/a/.../b', 'https://api.armor.com/a/.../b'],
+		['/files/.hidden', 'https://api.armor.com/files/.hidden'],
+		['/files/a..b', 'https://api.armor.com/files/a..b'],
+		['/a/\u2026', 'https://api.armor.com/a/\u2026'], // … horizontal ellipsis: NFKC "..."
+		[
+			'/v4/users/00000000-0000-0000-0000-000000000000',
+			'https://api.armor.com/v4/users/00000000-0000-0000-0000-000000000000',
+		],
+		['/users/a%40b.example', 'https://api.armor.com/users/a%40b.example'],
+		['/search?path=../x', 'https://api.armor.com/search?path=../x'], // the query string is not a path
+		['/me;v=1', 'https://api.armor.com/me;v=1'],
+	])('accepts %j', (path, expected) => {
+		expect(buildApiUrl(base, path)).toBe(expected);
+	});
+
+	it('resolves what it accepts to the same place a URL parser does', () => {
+		for (const path of ['/users/john.doe', '/a/...', '/a/.../b', '/files/a..b']) {
+			const url = buildApiUrl(base, path);
+			expect(new URL(url).href).toBe(url);
+		}
+	});
+});
+
+describe('assertRelativeApiPath', () => {
+	it('returns the path with exactly one leading slash', () => {
+		expect(assertRelativeApiPath('me')).toBe('/me');
+		expect(assertRelativeApiPath('  /me  ')).toBe('/me');
+		expect(assertRelativeApiPath('/users/john.doe')).toBe('/users/john.doe');
+	});
+
+	it('names the path in the refusal', () => {
+		expect(() => assertRelativeApiPath('/a/..;/b')).toThrow(/"\/a\/\.\.;\/b"/);
+	});
+});

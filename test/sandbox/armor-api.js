@@ -18,7 +18,7 @@ const {
 	uuid,
 	sleep,
 } = require('./http-util');
-const { pruneExpired } = require('./state');
+const { pruneExpired, refusesTokens } = require('./state');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http-util').Reply} Reply */
@@ -78,6 +78,7 @@ async function authorize(state, ctx) {
 	const { username, password } = body.value;
 	const user = fx.ARMOR_USERS.find(
 		(u) =>
+			!refusesTokens(state, ctx.path) &&
 			typeof username === 'string' &&
 			u.username === username.trim().toLowerCase() &&
 			u.password === password,
@@ -135,7 +136,7 @@ function exchangeCode(state, ctx) {
 	}
 	const grant = typeof code === 'string' ? state.armor.codes.get(code) : undefined;
 	if (typeof code === 'string') state.armor.codes.delete(code); // a code is good for one attempt only
-	if (!grant || grant.expiresAt <= Date.now()) {
+	if (!grant || grant.expiresAt <= Date.now() || refusesTokens(state, ctx.path)) {
 		return json(400, {
 			error: 'invalid_grant',
 			error_description: 'The authorization code is invalid or has expired.',
@@ -145,11 +146,13 @@ function exchangeCode(state, ctx) {
 }
 
 /**
- * The user of a known, unexpired, unrevoked access token, or undefined.
+ * The user of a known, unexpired, unrevoked access token, or undefined (always on a `refuseTokensOn` path).
  * @param {SandboxState} state
+ * @param {RequestContext} ctx
  * @param {unknown} token
  */
-function tokenUser(state, token) {
+function tokenUser(state, ctx, token) {
+	if (refusesTokens(state, ctx.path)) return undefined;
 	const grant = typeof token === 'string' ? state.armor.tokens.get(token) : undefined;
 	if (!grant || grant.expiresAt <= Date.now()) return undefined;
 	return fx.ARMOR_USERS.find((u) => u.id === grant.userId);
@@ -159,9 +162,13 @@ function tokenUser(state, token) {
 function reissue(state, ctx) {
 	const body = jsonObjectBody(ctx);
 	if ('reply' in body) return body.reply;
-	const user = tokenUser(state, body.value.token);
+	const { token } = body.value;
+	const user = tokenUser(state, ctx, token);
 	if (!user) return json(401, message('Invalid or expired token.'));
-	return issueToken(state, user.id, false);
+	const reply = issueToken(state, user.id, false);
+	if (state.knobs.reissueInvalidatesPrevious)
+		state.armor.tokens.delete(/** @type {string} */ (token));
+	return reply;
 }
 
 // ------------------------------------------------------------------ session checks
@@ -172,7 +179,7 @@ function reissue(state, ctx) {
  */
 function authenticate(state, ctx) {
 	const match = /^FH-AUTH ([0-9a-f]{32})$/.exec(String(ctx.headers.authorization ?? ''));
-	return match ? tokenUser(state, match[1]) : undefined;
+	return match ? tokenUser(state, ctx, match[1]) : undefined;
 }
 
 /**

@@ -19,7 +19,7 @@ const {
 	intParam,
 	uuid,
 } = require('./http-util');
-const { pruneExpired } = require('./state');
+const { pruneExpired, refusesTokens } = require('./state');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./http-util').Reply} Reply */
@@ -133,7 +133,8 @@ function tokenEndpoint(state, ctx) {
 	const form = new URLSearchParams(ctx.body);
 	const { id, secret } = clientCredentials(ctx, form);
 	const client = fx.AUTHARMOR_CLIENT;
-	if (id !== client.clientId || secret !== client.clientSecret) return oauthError('invalid_client');
+	if (id !== client.clientId || secret !== client.clientSecret || refusesTokens(state, ctx.path))
+		return oauthError('invalid_client');
 	if (form.get('grant_type') !== 'client_credentials') return oauthError('unsupported_grant_type');
 	const requested = (form.get('scope') ?? '').split(' ').filter(Boolean);
 	if (requested.some((scope) => !client.scopes.includes(scope))) return oauthError('invalid_scope');
@@ -155,7 +156,8 @@ function tokenEndpoint(state, ctx) {
 }
 
 /**
- * The 401 (empty body) for a request without a valid bearer token, or null when the token is good.
+ * The 401 (empty body) for a request without a valid bearer token, or null when the token is good. On a
+ * `refuseTokensOn` path no token is good.
  * @param {SandboxState} state
  * @param {RequestContext} ctx
  * @returns {Reply | null}
@@ -163,7 +165,7 @@ function tokenEndpoint(state, ctx) {
 function bearerCheck(state, ctx) {
 	const match = /^Bearer (\S+)$/i.exec(String(ctx.headers.authorization ?? ''));
 	if (!match) return empty(401, { 'WWW-Authenticate': 'Bearer' });
-	const grant = state.authArmor.tokens.get(match[1]);
+	const grant = refusesTokens(state, ctx.path) ? undefined : state.authArmor.tokens.get(match[1]);
 	if (!grant || grant.expiresAt <= Date.now())
 		return empty(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 	return null;

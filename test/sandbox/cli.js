@@ -8,6 +8,8 @@
  *                            [--<any-knob-in-kebab-case> VALUE ...]
  * `--token-lifetime S` sets both armorTokenLifetimeSeconds and authArmorTokenLifetimeSeconds; a knob given
  * by its own name (e.g. --armor-token-lifetime-seconds 120, --mfa-delay-ms 3000, --me-user-as-array) wins.
+ * Special forms: --echo-requests-in-errors json|html|false, --refuse-tokens-on /me,/accounts (comma list),
+ * --hold-logins-until COUNT:TIMEOUT_MS (or 'null').
  */
 
 const { startSandbox } = require('./server');
@@ -26,11 +28,35 @@ const LISTENER_FLAGS = /** @type {Record<string, string>} */ ({
 });
 
 /**
+ * Knobs whose command-line value is not a plain number, boolean or word. A value they cannot read is passed
+ * on as is, so the knob validation reports it.
+ * @type {Record<string, (raw: string) => unknown>}
+ */
+const KNOB_PARSERS = {
+	echoRequestsInErrors: (raw) => (raw === 'false' ? false : raw),
+	refuseTokensOn: (raw) => raw.split(',').filter(Boolean),
+	holdLoginsUntil: (raw) => {
+		if (raw === 'null') return null;
+		const match = /^(\d+):(\d+(?:\.\d+)?)$/.exec(raw);
+		return match ? { count: Number(match[1]), timeoutMs: Number(match[2]) } : raw;
+	},
+};
+
+/** @param {string} name knob name */
+function isBooleanKnob(name) {
+	return (
+		!KNOB_PARSERS[name] &&
+		typeof (/** @type {Record<string, unknown>} */ (DEFAULT_KNOBS)[name]) === 'boolean'
+	);
+}
+
+/**
  * @param {string} name knob name
- * @param {string | undefined} raw
+ * @param {string | undefined} raw undefined only for a boolean knob
  */
 function knobValue(name, raw) {
 	const fallback = /** @type {Record<string, unknown>} */ (DEFAULT_KNOBS)[name];
+	if (KNOB_PARSERS[name]) return KNOB_PARSERS[name](raw ?? '');
 	if (typeof fallback === 'boolean') return raw === undefined || raw === 'true';
 	if (typeof fallback === 'number') return Number(raw);
 	return raw;
@@ -51,9 +77,7 @@ function parseArgs(argv) {
 		const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2);
 		const key = squash(flag);
 		const knob = KNOBS_BY_FLAG.get(key);
-		const isBoolean =
-			knob !== undefined &&
-			typeof (/** @type {Record<string, unknown>} */ (DEFAULT_KNOBS)[knob]) === 'boolean';
+		const isBoolean = knob !== undefined && isBooleanKnob(knob);
 		const next = argv[i + 1];
 		const takesNext =
 			inline === undefined && !(isBoolean && (next === undefined || next.startsWith('--')));

@@ -45,13 +45,18 @@ function controlReply(sandbox, method, path, body) {
 				sandbox.injectFailures(/** @type {any} */ (value));
 				return json(200, { queued: Array.isArray(value) ? value.length : 1 });
 			});
+		case 'POST /__sandbox/delays':
+			return withJsonBody(body, (value) => {
+				sandbox.injectDelays(/** @type {any} */ (value));
+				return json(200, { queued: Array.isArray(value) ? value.length : 1 });
+			});
 		default:
 			return json(404, { error: `Unknown sandbox control endpoint: ${route}.` });
 	}
 }
 
 /**
- * Runs `action` with the parsed JSON body; a TypeError from it (bad knobs, bad failure spec) becomes a 400.
+ * Runs `action` with the parsed JSON body; a TypeError from it (bad knobs, bad spec) becomes a 400.
  * @param {string} body
  * @param {(value: unknown) => Reply} action
  * @returns {Reply}

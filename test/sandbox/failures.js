@@ -2,121 +2,253 @@
 'use strict';
 
 /**
- * Failure injection: the next N matching requests answer a given status before any other processing.
+ * Injection queues: the next N matching requests fail with a given status (failures) or are held a while
+ * before normal processing (delays). Both match by API, path prefix and method, and are taken at arrival.
  */
 
-const { json, empty, uuid } = require('./http-util');
+const { json, empty, text, uuid } = require('./http-util');
 
 /** @typedef {import('./state').SandboxState} SandboxState */
+/** @typedef {import('./state').ApiName} ApiName */
 /** @typedef {import('./state').Failure} Failure */
+/** @typedef {import('./state').Delay} Delay */
 /** @typedef {import('./http-util').Reply} Reply */
 
 /**
  * @typedef {object} FailureSpec
- * @property {import('./state').ApiName} api
+ * @property {ApiName} api
  * @property {string} [path] path prefix, e.g. '/v4/users' or '/auth/token'
  * @property {string} [method]
- * @property {number} status
+ * @property {number} status 200..599
  * @property {number} [count] default 1
  * @property {unknown} [body] a string is sent as is, anything else as JSON; default: a vendor-style body
+ *   (empty below 400)
  * @property {number | string} [retryAfter] sent as the Retry-After header
+ * @property {string} [location] absolute http(s) URL, sent as the Location header (for 3xx)
+ * @property {string} [contentType] Content-Type of `body` (default: JSON, or text/plain for a string,
+ *   text/html for a string starting with '<')
  */
 
 /**
- * Validates one spec; throws a TypeError when it is malformed.
+ * @typedef {object} DelaySpec
+ * @property {ApiName} api
+ * @property {string} [path] path prefix
+ * @property {string} [method]
+ * @property {number} delayMs
+ * @property {number} [count] default 1
+ */
+
+/** @typedef {{ api: ApiName, path: string | undefined, method: string | undefined, remaining: number }} Matcher */
+
+/**
+ * Validates the fields failures and delays share (api, path, method, count) and the set of known fields.
+ * @param {unknown} input
+ * @param {string} kind 'failure' or 'delay', for messages
+ * @param {string[]} fields the kind's own fields
+ * @returns {{ spec: Record<string, unknown>, matcher: Matcher }}
+ */
+function parseMatcher(input, kind, fields) {
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		throw new TypeError(`A ${kind} spec must be an object.`);
+	const spec = /** @type {Record<string, unknown>} */ (input);
+	const known = ['api', 'path', 'method', 'count', ...fields];
+	const unknown = Object.keys(spec).filter((key) => !known.includes(key));
+	if (unknown.length) throw new TypeError(`Unknown ${kind} spec field(s): ${unknown.join(', ')}.`);
+	if (spec.api !== 'armor' && spec.api !== 'authArmor')
+		throw new TypeError(`${capitalize(kind)} spec "api" must be "armor" or "authArmor".`);
+	const count = spec.count === undefined ? 1 : spec.count;
+	if (!Number.isInteger(count) || Number(count) < 1)
+		throw new TypeError(`${capitalize(kind)} spec "count" must be a positive integer.`);
+	if (spec.path !== undefined && (typeof spec.path !== 'string' || !spec.path.startsWith('/')))
+		throw new TypeError(`${capitalize(kind)} spec "path" must start with "/".`);
+	if (spec.method !== undefined && typeof spec.method !== 'string')
+		throw new TypeError(`${capitalize(kind)} spec "method" must be a string.`);
+	return {
+		spec,
+		matcher: {
+			api: spec.api,
+			path: /** @type {string | undefined} */ (spec.path),
+			method: spec.method === undefined ? undefined : String(spec.method).toUpperCase(),
+			remaining: Number(count),
+		},
+	};
+}
+
+/** @param {string} word */
+function capitalize(word) {
+	return word[0].toUpperCase() + word.slice(1);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} field
+ * @returns {string | undefined}
+ */
+function optionalHeaderValue(value, field) {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value.trim() === '' || /[\r\n]/.test(value))
+		throw new TypeError(`Failure spec "${field}" must be a non-empty single-line string.`);
+	return value;
+}
+
+/**
+ * Validates one failure spec; throws a TypeError when it is malformed.
  * @param {unknown} input
  * @returns {Failure}
  */
 function toFailure(input) {
-	if (typeof input !== 'object' || input === null || Array.isArray(input))
-		throw new TypeError('A failure spec must be an object.');
-	const spec = /** @type {Record<string, unknown>} */ (input);
-	const known = ['api', 'path', 'method', 'status', 'count', 'body', 'retryAfter'];
-	const unknown = Object.keys(spec).filter((key) => !known.includes(key));
-	if (unknown.length) throw new TypeError(`Unknown failure spec field(s): ${unknown.join(', ')}.`);
-	if (spec.api !== 'armor' && spec.api !== 'authArmor')
-		throw new TypeError('Failure spec "api" must be "armor" or "authArmor".');
-	if (!Number.isInteger(spec.status) || Number(spec.status) < 100 || Number(spec.status) > 599)
-		throw new TypeError('Failure spec "status" must be an HTTP status code.');
-	const count = spec.count === undefined ? 1 : spec.count;
-	if (!Number.isInteger(count) || Number(count) < 1)
-		throw new TypeError('Failure spec "count" must be a positive integer.');
-	if (spec.path !== undefined && (typeof spec.path !== 'string' || !spec.path.startsWith('/')))
-		throw new TypeError('Failure spec "path" must start with "/".');
-	if (spec.method !== undefined && typeof spec.method !== 'string')
-		throw new TypeError('Failure spec "method" must be a string.');
+	const { spec, matcher } = parseMatcher(input, 'failure', [
+		'status',
+		'body',
+		'retryAfter',
+		'location',
+		'contentType',
+	]);
+	if (!Number.isInteger(spec.status) || Number(spec.status) < 200 || Number(spec.status) > 599)
+		throw new TypeError('Failure spec "status" must be an HTTP status code (200-599).');
 	if (
 		spec.retryAfter !== undefined &&
 		typeof spec.retryAfter !== 'number' &&
 		typeof spec.retryAfter !== 'string'
 	)
 		throw new TypeError('Failure spec "retryAfter" must be a number or a string.');
+	const location = optionalHeaderValue(spec.location, 'location');
+	if (location !== undefined && !isAbsoluteHttpUrl(location))
+		throw new TypeError('Failure spec "location" must be an absolute http(s) URL.');
+	const contentType = optionalHeaderValue(spec.contentType, 'contentType');
+	if (contentType !== undefined && spec.body === undefined)
+		throw new TypeError('Failure spec "contentType" needs a "body".');
 	return {
-		api: spec.api,
-		path: /** @type {string | undefined} */ (spec.path),
-		method: spec.method === undefined ? undefined : String(spec.method).toUpperCase(),
+		...matcher,
 		status: Number(spec.status),
-		remaining: Number(count),
 		body: spec.body,
 		retryAfter: spec.retryAfter === undefined ? undefined : String(spec.retryAfter),
+		location,
+		contentType,
 	};
 }
 
+/** @param {string} value */
+function isAbsoluteHttpUrl(value) {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && /^https?:\/\//i.test(value);
+	} catch {
+		return false;
+	}
+}
+
 /**
- * Queues one or more failures (validated all first, so a bad list queues nothing).
- * @param {SandboxState} state
+ * Validates one delay spec; throws a TypeError when it is malformed.
+ * @param {unknown} input
+ * @returns {Delay}
+ */
+function toDelay(input) {
+	const { spec, matcher } = parseMatcher(input, 'delay', ['delayMs']);
+	if (typeof spec.delayMs !== 'number' || !Number.isFinite(spec.delayMs) || spec.delayMs < 0)
+		throw new TypeError('Delay spec "delayMs" must be a non-negative number.');
+	return { ...matcher, delayMs: spec.delayMs };
+}
+
+/**
+ * Validates all specs first (so a bad list queues nothing), then appends them to `queue`.
+ * @template T
+ * @param {T[]} queue
  * @param {unknown} specs one spec or an array of them
+ * @param {(spec: unknown) => T} parse
  * @returns {number} how many specs were queued
  */
-function injectFailures(state, specs) {
-	const failures = (Array.isArray(specs) ? specs : [specs]).map(toFailure);
-	state.failures.push(...failures);
-	return failures.length;
+function enqueue(queue, specs, parse) {
+	const items = (Array.isArray(specs) ? specs : [specs]).map(parse);
+	queue.push(...items);
+	return items.length;
 }
 
 /**
- * The injected reply for this request, consuming one use of the first matching failure, or null.
- * @param {SandboxState} state
- * @param {import('./state').ApiName} api
- * @param {string} method
- * @param {string} path
- * @returns {Reply | null}
+ * Consumes one use of the first entry of `queue` matching the request; returns it, or null.
+ * @template {Matcher} T
+ * @param {T[]} queue
+ * @param {ApiName} api
+ * @param {string} method upper case
+ * @param {string} path pathname as received
+ * @returns {T | null}
  */
-function takeFailure(state, api, method, path) {
-	const index = state.failures.findIndex(
-		(f) =>
-			f.api === api &&
-			(f.path === undefined || path.startsWith(f.path)) &&
-			(f.method === undefined || f.method === method),
+function take(queue, api, method, path) {
+	const index = queue.findIndex(
+		(m) =>
+			m.api === api &&
+			(m.path === undefined || path.startsWith(m.path)) &&
+			(m.method === undefined || m.method === method),
 	);
 	if (index < 0) return null;
-	const failure = state.failures[index];
-	failure.remaining -= 1;
-	if (failure.remaining <= 0) state.failures.splice(index, 1);
-	return failureReply(failure, path);
+	const entry = queue[index];
+	entry.remaining -= 1;
+	if (entry.remaining <= 0) queue.splice(index, 1);
+	return entry;
 }
 
 /**
+ * Queues one or more failures.
+ * @param {SandboxState} state
+ * @param {unknown} specs
+ */
+function injectFailures(state, specs) {
+	return enqueue(state.failures, specs, toFailure);
+}
+
+/**
+ * Queues one or more delays.
+ * @param {SandboxState} state
+ * @param {unknown} specs
+ */
+function injectDelays(state, specs) {
+	return enqueue(state.delays, specs, toDelay);
+}
+
+/**
+ * The failure this request is to answer with (one use consumed), or null.
+ * @param {SandboxState} state
+ * @param {ApiName} api
+ * @param {string} method
+ * @param {string} path
+ */
+function takeFailure(state, api, method, path) {
+	return take(state.failures, api, method, path);
+}
+
+/**
+ * How long this request is to be held (one use of the first matching delay consumed), 0 if none.
+ * @param {SandboxState} state
+ * @param {ApiName} api
+ * @param {string} method
+ * @param {string} path
+ */
+function takeDelay(state, api, method, path) {
+	return take(state.delays, api, method, path)?.delayMs ?? 0;
+}
+
+/**
+ * The reply of an injected failure.
  * @param {Failure} failure
  * @param {string} path
  * @returns {Reply}
  */
 function failureReply(failure, path) {
 	/** @type {Record<string, string>} */
-	const headers = failure.retryAfter === undefined ? {} : { 'Retry-After': failure.retryAfter };
-	if (typeof failure.body === 'string')
-		return {
-			status: failure.status,
-			headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
-			body: failure.body,
-		};
-	if (failure.body !== undefined) return json(failure.status, failure.body, headers);
-	return defaultFailureReply(failure.api, path, failure.status, headers);
+	const headers = {};
+	if (failure.retryAfter !== undefined) headers['Retry-After'] = failure.retryAfter;
+	if (failure.location !== undefined) headers.Location = failure.location;
+	const { status, body, contentType } = failure;
+	if (typeof body === 'string') return text(status, body, headers, contentType);
+	if (body !== undefined)
+		return json(status, body, contentType ? { ...headers, 'Content-Type': contentType } : headers);
+	if (status < 400) return empty(status, headers);
+	return defaultFailureReply(failure.api, path, status, headers);
 }
 
 /**
  * A body in the style each vendor uses for that status.
- * @param {import('./state').ApiName} api
+ * @param {ApiName} api
  * @param {string} path
  * @param {number} status
  * @param {Record<string, string>} headers
@@ -156,4 +288,4 @@ function defaultFailureReply(api, path, status, headers) {
 	);
 }
 
-module.exports = { injectFailures, takeFailure };
+module.exports = { injectFailures, injectDelays, takeFailure, takeDelay, failureReply };

@@ -2,10 +2,12 @@
 'use strict';
 
 /**
- * Helpers shared by both API routers and the control endpoints: replies, bodies, queries, delays.
+ * Helpers shared by both API routers, the control endpoints and the foreign listener: replies, bodies,
+ * queries, request text, delays and listeners.
  */
 
 const crypto = require('crypto');
+const http = require('http');
 
 /**
  * What a route handler returns; written to the socket by `writeReply`.
@@ -13,6 +15,8 @@ const crypto = require('crypto');
  */
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -41,6 +45,39 @@ function empty(status, headers = {}) {
 }
 
 /**
+ * A text reply: HTML when the content looks like markup (starts with '<'), else plain text, unless a
+ * content type is given.
+ * @param {number} status
+ * @param {string} content
+ * @param {Record<string, string>} [headers]
+ * @param {string} [contentType]
+ * @returns {Reply}
+ */
+function text(status, content, headers = {}, contentType = undefined) {
+	const type =
+		contentType ?? (content.trimStart().startsWith('<') ? HTML_CONTENT_TYPE : TEXT_CONTENT_TYPE);
+	return { status, headers: { 'Content-Type': type, ...headers }, body: content };
+}
+
+/**
+ * A small HTML error page (title, message, and a verbatim, unescaped `<pre>` block).
+ * @param {number} status
+ * @param {string} message
+ * @param {string} pre
+ * @param {Record<string, string>} [headers]
+ * @returns {Reply}
+ */
+function htmlErrorPage(status, message, pre, headers = {}) {
+	const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+	return text(
+		status,
+		`<!DOCTYPE html>\n<html><head><title>${title}</title></head><body>\n<h1>${title}</h1>\n<p>${message}</p>\n<pre>${pre}</pre>\n</body></html>\n`,
+		headers,
+		HTML_CONTENT_TYPE,
+	);
+}
+
+/**
  * @param {import('http').ServerResponse} res
  * @param {Reply} reply
  */
@@ -56,20 +93,19 @@ function writeReply(res, reply) {
 /**
  * Reads the whole request body as UTF-8; resolves `null` when it exceeds the limit.
  * @param {import('http').IncomingMessage} req
+ * @param {number} [maxBytes] default 1 MiB
  * @returns {Promise<string | null>}
  */
-function readBody(req) {
+function readBody(req, maxBytes = MAX_BODY_BYTES) {
 	return new Promise((resolve, reject) => {
 		/** @type {Buffer[]} */
 		const chunks = [];
 		let size = 0;
 		req.on('data', (/** @type {Buffer} */ chunk) => {
 			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+			if (size <= maxBytes) chunks.push(chunk);
 		});
-		req.on('end', () =>
-			resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
-		);
+		req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
 		req.on('error', reject);
 	});
 }
@@ -157,6 +193,20 @@ function normalizePath(pathname) {
 }
 
 /**
+ * A request as text, the way a server that echoes requests prints it:
+ * `METHOD url`, one `name: value` line per header, a blank line, then the raw body.
+ * @param {{ method: string, url: string, headers: Record<string, string | string[] | undefined>, body: string }} request
+ */
+function requestText({ method, url, headers, body }) {
+	const lines = [];
+	for (const [name, value] of Object.entries(headers)) {
+		if (value === undefined) continue;
+		for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
+	}
+	return `${method} ${url}\n${lines.join('\n')}\n\n${body}`;
+}
+
+/**
  * Pending sleeps that `close()` can cut short.
  * @typedef {{ closed: boolean, pending: Set<{ timer: NodeJS.Timeout, resolve: (ok: boolean) => void }> }} Sleeper
  */
@@ -168,19 +218,32 @@ function normalizePath(pathname) {
  * @returns {Promise<boolean>}
  */
 function sleep(sleeper, ms) {
-	if (sleeper.closed) return Promise.resolve(false);
-	if (ms <= 0) return Promise.resolve(true);
-	return new Promise((resolve) => {
-		/** @type {{ timer: NodeJS.Timeout, resolve: (ok: boolean) => void }} */
-		const entry = {
-			resolve,
-			timer: setTimeout(() => {
-				sleeper.pending.delete(entry);
-				resolve(!sleeper.closed);
-			}, ms),
-		};
-		sleeper.pending.add(entry);
+	return wakeableSleep(sleeper, ms).done;
+}
+
+/**
+ * Like `sleep`, but `wake()` ends the wait early (resolving true unless the sandbox was closed).
+ * @param {Sleeper} sleeper
+ * @param {number} ms
+ * @returns {{ done: Promise<boolean>, wake: () => void }}
+ */
+function wakeableSleep(sleeper, ms) {
+	if (sleeper.closed) return { done: Promise.resolve(false), wake: () => undefined };
+	if (ms <= 0) return { done: Promise.resolve(true), wake: () => undefined };
+	/** @type {(ok: boolean) => void} */
+	let settle = () => undefined;
+	const done = new Promise((/** @type {(ok: boolean) => void} */ resolve) => {
+		settle = resolve;
 	});
+	/** @type {{ timer: NodeJS.Timeout, resolve: (ok: boolean) => void }} */
+	const entry = { resolve: settle, timer: setTimeout(() => finish(), ms) };
+	const finish = () => {
+		clearTimeout(entry.timer);
+		sleeper.pending.delete(entry);
+		settle(!sleeper.closed);
+	};
+	sleeper.pending.add(entry);
+	return { done, wake: finish };
 }
 
 /**
@@ -196,10 +259,48 @@ function cancelSleeps(sleeper) {
 	sleeper.pending.clear();
 }
 
+// ------------------------------------------------------------------ listeners
+
+/**
+ * @param {http.Server} server
+ * @param {string} host
+ * @param {number} port
+ * @returns {Promise<string>} the base URL
+ */
+function listen(server, host, port) {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			const address = /** @type {import('net').AddressInfo} */ (server.address());
+			const hostPart = host.includes(':') ? `[${host}]` : host;
+			resolve(`http://${hostPart}:${address.port}`);
+		});
+	});
+}
+
+/**
+ * Closes a listener and its open connections.
+ * @param {http.Server} server
+ * @returns {Promise<void>}
+ */
+function shutdown(server) {
+	return new Promise((resolve) => {
+		if (!server.listening) return resolve();
+		server.close(() => resolve());
+		server.closeAllConnections();
+	});
+}
+
 module.exports = {
 	JSON_CONTENT_TYPE,
+	TEXT_CONTENT_TYPE,
+	HTML_CONTENT_TYPE,
 	json,
 	empty,
+	text,
+	htmlErrorPage,
+	requestText,
 	writeReply,
 	readBody,
 	queryObject,
@@ -211,5 +312,8 @@ module.exports = {
 	uuid,
 	normalizePath,
 	sleep,
+	wakeableSleep,
 	cancelSleeps,
+	listen,
+	shutdown,
 };

@@ -21,6 +21,33 @@ export interface SandboxKnobs {
 	authArmorUserCount: number;
 	/** Delay added to every non-control response (default 0). */
 	latencyMs: number;
+	/**
+	 * Every 4xx/5xx answer of either API (real errors, and injected failures without an explicit `body`)
+	 * carries the whole request back: every header (Authorization included) and the raw body. 'json': the
+	 * vendor's error shape with `Request: ...` appended to its message field (`Message`, `error_message` or
+	 * `error_description`) plus `request: { method, url, headers, body }`; 'html': a text/html error page with
+	 * the same text in a `<pre>`. Default false.
+	 */
+	echoRequestsInErrors: false | 'json' | 'html';
+	/** A successful /auth/token/reissue revokes the token it was given (default false). */
+	reissueInvalidatesPrevious: boolean;
+	/**
+	 * Path prefixes (case-insensitive, either API) where every token is refused as invalid: 401 with the
+	 * vendor's body, even for a fresh one (default []). A listed login endpoint refuses its credentials.
+	 */
+	refuseTokensOn: readonly string[];
+	/**
+	 * Logins (Armor POST /auth/authorize, Auth Armor POST /connect/token) wait until `count` of them wait at
+	 * once (then all go on) or `timeoutMs` after each arrived (then that one goes on). Default null (off).
+	 */
+	holdLoginsUntil: SandboxLoginHold | null;
+}
+
+export interface SandboxLoginHold {
+	/** Integer >= 1. */
+	count: number;
+	/** >= 0. */
+	timeoutMs: number;
 }
 
 export interface SandboxOptions extends Partial<SandboxKnobs> {
@@ -55,13 +82,35 @@ export interface FailureSpec {
 	/** Path prefix the request must start with, e.g. '/v4/users' or '/auth/token'. */
 	path?: string;
 	method?: string;
+	/** 200..599 (e.g. 200 with a non-JSON string body, 302/307 with `location`). */
 	status: number;
 	/** How many matching requests fail (default 1). */
 	count?: number;
-	/** A string is sent as text; anything else as JSON. Default: a vendor-style error body. */
+	/**
+	 * A string is sent as text; anything else as JSON. Default: a vendor-style error body (status >= 400) or
+	 * nothing (below 400).
+	 */
 	body?: unknown;
 	/** Sent as the Retry-After header. */
 	retryAfter?: number | string;
+	/** Absolute http(s) URL sent as the Location header (meant with 301/302/303/307/308). */
+	location?: string;
+	/**
+	 * Content-Type for `body` (required with it). Default: JSON, or for a string text/plain, or
+	 * `text/html; charset=utf-8` when it starts with '<'.
+	 */
+	contentType?: string;
+}
+
+export interface DelaySpec {
+	api: SandboxApi;
+	/** Path prefix the request must start with. */
+	path?: string;
+	method?: string;
+	/** How long each matching request is held before normal processing. */
+	delayMs: number;
+	/** How many matching requests are held (default 1). */
+	count?: number;
 }
 
 export interface SandboxSummary {
@@ -82,13 +131,56 @@ export interface Sandbox {
 	configure(knobs: Partial<SandboxKnobs>): SandboxKnobs;
 	/** Invalidates every token issued so far on both APIs; returns how many. */
 	revokeAllTokens(): number;
-	/** The next `count` matching requests answer `status` before any other processing. */
+	/** The next `count` matching requests answer `status` instead of being processed. */
 	injectFailures(spec: FailureSpec | FailureSpec[]): void;
+	/** The next `count` matching requests are held `delayMs` before normal processing. */
+	injectDelays(spec: DelaySpec | DelaySpec[]): void;
+	/** How many logins `holdLoginsUntil` holds right now. */
+	waitingLogins(): number;
 	summary(): SandboxSummary;
-	/** Closes both listeners, open connections and pending MFA waits. */
+	/** Closes both listeners, open connections and pending waits (MFA, delays, held logins). */
 	close(): Promise<void>;
 }
 
 export declare const DEFAULT_KNOBS: Readonly<SandboxKnobs>;
 
 export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+
+/** A request as the foreign listener recorded it. */
+export interface ForeignRequest {
+	method: string;
+	/** Path and query string exactly as received. */
+	url: string;
+	/** Pathname only. */
+	path: string;
+	/** Lower-cased names, values as received. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Raw body. */
+	body: string;
+	/** Date.now() at arrival. */
+	receivedAt: number;
+}
+
+/** "Another host": records every request and answers 200 {"ok":true}. It must never receive a secret. */
+export interface ForeignListener {
+	/** e.g. 'http://127.0.0.1:40003' */
+	readonly url: string;
+	/** Every request in arrival order; one live array (cleared in place). */
+	readonly requests: ForeignRequest[];
+	clear(): void;
+	/**
+	 * Which of the given non-empty secrets appear in any recorded request (url, headers, body), as sent,
+	 * URL/form-decoded, or inside HTTP Basic credentials. Empty strings are ignored.
+	 */
+	leaks(secrets: string[]): string[];
+	close(): Promise<void>;
+}
+
+export interface ForeignListenerOptions {
+	/** Default '127.0.0.1'. */
+	host?: string;
+}
+
+export declare function startForeignListener(
+	options?: ForeignListenerOptions,
+): Promise<ForeignListener>;

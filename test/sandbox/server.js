@@ -20,18 +20,30 @@ const {
 	normalizePath,
 	sleep,
 	cancelSleeps,
+	listen,
+	shutdown,
 } = require('./http-util');
 const { DEFAULT_KNOBS, validateKnobs, createState, revokeAllTokens } = require('./state');
-const { injectFailures, takeFailure } = require('./failures');
+const {
+	injectFailures,
+	injectDelays,
+	takeFailure,
+	takeDelay,
+	failureReply,
+} = require('./failures');
+const { holdLogin, releaseLogins } = require('./logins');
+const { echoReply } = require('./echo');
 const { CONTROL_PREFIX, handleControl } = require('./control');
 const { handleArmor } = require('./armor-api');
 const { handleAuthArmor } = require('./autharmor-api');
+const { startForeignListener } = require('./foreign');
 
 /** @typedef {import('./state').Knobs} Knobs */
 /** @typedef {import('./state').ApiName} ApiName */
 /** @typedef {import('./state').RecordedRequest} RecordedRequest */
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./failures').FailureSpec} FailureSpec */
+/** @typedef {import('./failures').DelaySpec} DelaySpec */
 /** @typedef {Partial<Knobs> & { host?: string, armorPort?: number, authArmorPort?: number }} SandboxOptions */
 
 /**
@@ -50,6 +62,8 @@ const { handleAuthArmor } = require('./autharmor-api');
  * @property {(knobs: Partial<Knobs>) => Knobs} configure changes knobs; returns all current knobs
  * @property {() => number} revokeAllTokens returns how many tokens were invalidated
  * @property {(spec: FailureSpec | FailureSpec[]) => void} injectFailures
+ * @property {(spec: DelaySpec | DelaySpec[]) => void} injectDelays
+ * @property {() => number} waitingLogins how many logins `holdLoginsUntil` holds right now
  * @property {() => SandboxSummary} summary
  * @property {() => Promise<void>} close
  */
@@ -114,6 +128,9 @@ function summarize(requests) {
 // ------------------------------------------------------------------ request handling
 
 /**
+ * One API request: recorded at arrival, where it also takes its injected delay and failure; then held
+ * (delay, login barrier), answered (failure, or the API's router), echoed into errors if the knob says so,
+ * and written after `latencyMs`.
  * @param {Sandbox} sandbox
  * @param {SandboxState} state
  * @param {ApiName} api
@@ -129,13 +146,21 @@ async function handleRequest(sandbox, state, api, req, res) {
 			return;
 		}
 		const entry = record(state, api, req, url);
-		const body = await readBody(req);
-		entry.body = body ?? '';
 		const method = entry.method.toUpperCase();
 		const path = normalizePath(url.pathname);
-		const reply =
-			takeFailure(state, api, method, url.pathname) ??
-			(body === null
+		const delayMs = takeDelay(state, api, method, url.pathname);
+		const failure = takeFailure(state, api, method, url.pathname);
+		const body = await readBody(req);
+		entry.body = body ?? '';
+		const held =
+			(await sleep(state.sleeper, delayMs)) && (await holdLogin(state, api, method, path));
+		if (!held) {
+			res.destroy();
+			return;
+		}
+		let reply = failure
+			? failureReply(failure, url.pathname)
+			: body === null
 				? json(413, { Message: 'The request body is too large.' })
 				: await ROUTERS[api](state, {
 						method,
@@ -143,7 +168,10 @@ async function handleRequest(sandbox, state, api, req, res) {
 						params: url.searchParams,
 						headers: req.headers,
 						body,
-					}));
+					});
+		const echo = state.knobs.echoRequestsInErrors;
+		if (echo && reply.status >= 400 && failure?.body === undefined)
+			reply = echoReply(reply, api, path, entry, echo);
 		if (!(await sleep(state.sleeper, state.knobs.latencyMs))) {
 			res.destroy();
 			return;
@@ -157,36 +185,6 @@ async function handleRequest(sandbox, state, api, req, res) {
 }
 
 // ------------------------------------------------------------------ listeners
-
-/**
- * @param {http.Server} server
- * @param {string} host
- * @param {number} port
- * @returns {Promise<string>} the base URL
- */
-function listen(server, host, port) {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, host, () => {
-			server.off('error', reject);
-			const address = /** @type {import('net').AddressInfo} */ (server.address());
-			const hostPart = host.includes(':') ? `[${host}]` : host;
-			resolve(`http://${hostPart}:${address.port}`);
-		});
-	});
-}
-
-/**
- * @param {http.Server} server
- * @returns {Promise<void>}
- */
-function shutdown(server) {
-	return new Promise((resolve) => {
-		if (!server.listening) return resolve();
-		server.close(() => resolve());
-		server.closeAllConnections();
-	});
-}
 
 /**
  * Separates listener options from knobs and validates both.
@@ -224,15 +222,20 @@ async function startSandbox(options = {}) {
 		},
 		configure: (changes) => {
 			Object.assign(state.knobs, validateKnobs(changes));
+			releaseLogins(state); // the barrier may have been switched off or lowered
 			return { ...state.knobs };
 		},
 		revokeAllTokens: () => revokeAllTokens(state),
 		injectFailures: (spec) => {
 			injectFailures(state, spec);
 		},
+		injectDelays: (spec) => {
+			injectDelays(state, spec);
+		},
+		waitingLogins: () => state.waitingLogins.size,
 		summary: () => summarize(state.requests),
 		close: async () => {
-			cancelSleeps(state.sleeper);
+			cancelSleeps(state.sleeper); // also ends held delays and logins
 			await Promise.all([shutdown(armorServer), shutdown(authArmorServer)]);
 		},
 	};
@@ -255,4 +258,4 @@ async function startSandbox(options = {}) {
 	return sandbox;
 }
 
-module.exports = { startSandbox, DEFAULT_KNOBS, ...fixtures };
+module.exports = { startSandbox, startForeignListener, DEFAULT_KNOBS, ...fixtures };

@@ -18,7 +18,13 @@ const crypto = require('crypto');
  * @property {number} authArmorTokenLifetimeSeconds
  * @property {number} authArmorUserCount
  * @property {number} latencyMs
+ * @property {false | 'json' | 'html'} echoRequestsInErrors
+ * @property {boolean} reissueInvalidatesPrevious
+ * @property {readonly string[]} refuseTokensOn
+ * @property {LoginHold | null} holdLoginsUntil
  */
+
+/** @typedef {{ readonly count: number, readonly timeoutMs: number }} LoginHold */
 
 /** @typedef {'armor' | 'authArmor'} ApiName */
 
@@ -44,6 +50,17 @@ const crypto = require('crypto');
  * @property {number} remaining
  * @property {unknown} body
  * @property {string | undefined} retryAfter
+ * @property {string | undefined} location
+ * @property {string | undefined} contentType
+ */
+
+/**
+ * @typedef {object} Delay
+ * @property {ApiName} api
+ * @property {string | undefined} path
+ * @property {string | undefined} method
+ * @property {number} delayMs
+ * @property {number} remaining
  */
 
 /** @typedef {{ userId: number, expiresAt: number }} ArmorGrant */
@@ -55,6 +72,8 @@ const crypto = require('crypto');
  * @property {import('./http-util').Sleeper} sleeper
  * @property {RecordedRequest[]} requests
  * @property {Failure[]} failures
+ * @property {Delay[]} delays
+ * @property {Set<{ wake: () => void }>} waitingLogins logins held by `holdLoginsUntil`
  * @property {{ codes: Map<string, ArmorGrant>, tokens: Map<string, ArmorGrant> }} armor
  * @property {{
  *   issuer: string,
@@ -77,9 +96,22 @@ const DEFAULT_KNOBS = Object.freeze({
 	authArmorTokenLifetimeSeconds: 600,
 	authArmorUserCount: 25,
 	latencyMs: 0,
+	echoRequestsInErrors: false,
+	reissueInvalidatesPrevious: false,
+	refuseTokensOn: Object.freeze([]),
+	holdLoginsUntil: null,
 });
 
 const MAX_USER_COUNT = 10_000_000;
+
+/**
+ * Knobs whose value is an object or array: what is stored is a frozen copy.
+ * @type {Partial<Record<keyof Knobs, (value: any) => unknown>>}
+ */
+const KNOB_COPIES = {
+	refuseTokensOn: (v) => Object.freeze([.../** @type {string[]} */ (v)]),
+	holdLoginsUntil: (v) => v && Object.freeze({ count: v.count, timeoutMs: v.timeoutMs }),
+};
 
 /** @type {Record<keyof Knobs, (value: unknown) => boolean>} */
 const KNOB_RULES = {
@@ -94,6 +126,18 @@ const KNOB_RULES = {
 		/** @type {number} */ (v) >= 0 &&
 		/** @type {number} */ (v) <= MAX_USER_COUNT,
 	latencyMs: isNonNegativeNumber,
+	echoRequestsInErrors: (v) => v === false || v === 'json' || v === 'html',
+	reissueInvalidatesPrevious: (v) => typeof v === 'boolean',
+	refuseTokensOn: (v) =>
+		Array.isArray(v) && v.every((prefix) => typeof prefix === 'string' && prefix.startsWith('/')),
+	holdLoginsUntil: (v) =>
+		v === null ||
+		(typeof v === 'object' &&
+			!Array.isArray(v) &&
+			Object.keys(v).every((key) => key === 'count' || key === 'timeoutMs') &&
+			Number.isInteger(/** @type {LoginHold} */ (v).count) &&
+			/** @type {LoginHold} */ (v).count >= 1 &&
+			isNonNegativeNumber(/** @type {LoginHold} */ (v).timeoutMs)),
 };
 
 /** @param {unknown} v */
@@ -129,7 +173,8 @@ function validateKnobs(input) {
 			throw new TypeError(`Unknown sandbox knob "${name}". Known: ${knobNames().join(', ')}.`);
 		if (!rule(value))
 			throw new TypeError(`Invalid value for sandbox knob "${name}": ${JSON.stringify(value)}.`);
-		knobs[name] = value;
+		const copy = KNOB_COPIES[/** @type {keyof Knobs} */ (name)];
+		knobs[name] = copy ? copy(value) : value;
 	}
 	return /** @type {Partial<Knobs>} */ (knobs);
 }
@@ -144,6 +189,8 @@ function createState(knobs) {
 		sleeper: { closed: false, pending: new Set() },
 		requests: [],
 		failures: [],
+		delays: [],
+		waitingLogins: new Set(),
 		armor: { codes: new Map(), tokens: new Map() },
 		authArmor: {
 			issuer: '',
@@ -168,6 +215,16 @@ function revokeAllTokens(state) {
 	return count;
 }
 
+/**
+ * Whether `refuseTokensOn` names a prefix of this path (case-insensitive): its tokens count as invalid.
+ * @param {SandboxState} state
+ * @param {string} path
+ */
+function refusesTokens(state, path) {
+	const lower = path.toLowerCase();
+	return state.knobs.refuseTokensOn.some((prefix) => lower.startsWith(prefix.toLowerCase()));
+}
+
 /** @type {WeakMap<Map<string, { expiresAt: number }>, number>} */
 const pruneThresholds = new WeakMap();
 
@@ -189,5 +246,6 @@ module.exports = {
 	validateKnobs,
 	createState,
 	revokeAllTokens,
+	refusesTokens,
 	pruneExpired,
 };

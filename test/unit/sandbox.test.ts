@@ -1,11 +1,13 @@
 /**
  * Tests of the sandbox itself (test/sandbox/): both vendor APIs as the reference describes them, the
- * knobs, the request log, failure injection, control endpoints and the CLI.
+ * knobs, the request log, failure injection, the hostile-API abilities (redirects, echoes, delays, the login
+ * barrier, the foreign listener), control endpoints and the CLI.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
 	startSandbox,
+	startForeignListener,
 	DEFAULT_KNOBS,
 	ARMOR_DEMO_USER,
 	ARMOR_MFA_USER,
@@ -21,6 +23,7 @@ import {
 	authArmorDefaultUsername,
 	authArmorEnrolledAuthMethods,
 	authArmorUserId,
+	type ForeignListener,
 	type Sandbox,
 	type SandboxOptions,
 } from '../sandbox/server';
@@ -46,6 +49,8 @@ interface CallInit {
 	body?: string | Uint8Array;
 	/** Sent as application/x-www-form-urlencoded. */
 	form?: Record<string, string>;
+	/** Default 'follow'. */
+	redirect?: 'follow' | 'manual';
 }
 
 async function call(url: string, init: CallInit = {}): Promise<CallResult> {
@@ -60,7 +65,7 @@ async function call(url: string, init: CallInit = {}): Promise<CallResult> {
 		headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
 	}
 	const method = init.method ?? (body === undefined ? 'GET' : 'POST');
-	const response = await fetch(url, { method, headers, body });
+	const response = await fetch(url, { method, headers, body, redirect: init.redirect });
 	const text = await response.text();
 	let parsed: unknown;
 	try {
@@ -1278,6 +1283,10 @@ describe('knobs', () => {
 			authArmorTokenLifetimeSeconds: 600,
 			authArmorUserCount: 25,
 			latencyMs: 0,
+			echoRequestsInErrors: false,
+			reissueInvalidatesPrevious: false,
+			refuseTokensOn: [],
+			holdLoginsUntil: null,
 		});
 	});
 
@@ -1364,6 +1373,562 @@ describe('control endpoints', () => {
 	});
 });
 
+// ------------------------------------------------------------------ hostile-API abilities
+
+const ARMOR_LOGIN = {
+	json: { username: ARMOR_DEMO_USER.username, password: ARMOR_DEMO_USER.password },
+};
+const AUTHARMOR_LOGIN = {
+	form: {
+		grant_type: 'client_credentials',
+		client_id: AUTHARMOR_CLIENT.clientId,
+		client_secret: AUTHARMOR_CLIENT.clientSecret,
+	},
+};
+
+describe('redirects and non-JSON answers (failure injection)', () => {
+	let foreign: ForeignListener;
+	beforeEach(async () => {
+		await fresh();
+		foreign = await startForeignListener();
+	});
+	afterEach(() => foreign.close());
+
+	it('answers `count` redirects with Location and no body, then processes normally', async () => {
+		const location = `${foreign.url}/steal?x=1`;
+		sb.injectFailures({ api: 'armor', path: '/auth/authorize', status: 307, location, count: 2 });
+		for (let i = 0; i < 2; i++) {
+			const r = await call(`${sb.armorUrl}/auth/authorize`, { ...ARMOR_LOGIN, redirect: 'manual' });
+			expect(r.status).toBe(307);
+			expect(r.headers.get('location')).toBe(location);
+			expect(r.text).toBe('');
+		}
+		expect((await call(`${sb.armorUrl}/auth/authorize`, ARMOR_LOGIN)).status).toBe(200);
+		expect(sb.requests.map((r) => r.status)).toEqual([307, 307, 200]);
+		expect(foreign.requests).toHaveLength(0);
+	});
+
+	it('sends a followed redirect to the target (here: the foreign listener)', async () => {
+		sb.injectFailures({
+			api: 'authArmor',
+			path: '/v4/users',
+			status: 302,
+			location: `${foreign.url}/x`,
+		});
+		const r = await call(`${sb.authArmorUrl}/v4/users`);
+		expect(r.status).toBe(200);
+		expect(r.body).toEqual({ ok: true });
+		expect(foreign.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /x']);
+	});
+
+	it('answers 200 with a string body as HTML or text, or with the given content type', async () => {
+		sb.injectFailures([
+			{ api: 'armor', path: '/me', status: 200, body: '<html>oops</html>' },
+			{ api: 'armor', path: '/me', status: 200, body: 'plain words' },
+			{ api: 'armor', path: '/me', status: 200, body: '{"a":', contentType: 'application/json' },
+			{ api: 'armor', path: '/me', status: 200, body: { a: 1 }, contentType: 'text/plain' },
+		]);
+		const html = await call(`${sb.armorUrl}/me`);
+		expect(html.status).toBe(200);
+		expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(html.text).toBe('<html>oops</html>');
+		const plain = await call(`${sb.armorUrl}/me`);
+		expect(plain.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		const broken = await call(`${sb.armorUrl}/me`);
+		expect(broken.headers.get('content-type')).toBe('application/json');
+		expect(broken.text).toBe('{"a":');
+		const mislabelled = await call(`${sb.armorUrl}/me`);
+		expect(mislabelled.headers.get('content-type')).toBe('text/plain');
+		expect(mislabelled.text).toBe('{"a":1}');
+	});
+
+	it('rejects a bad location, content type or status', () => {
+		for (const location of ['/relative', 'ftp://example.com/', 'http:example.com', 'nonsense', 5]) {
+			expect(() =>
+				sb.injectFailures({ api: 'armor', status: 302, location: location as string }),
+			).toThrow(/location/);
+		}
+		expect(() =>
+			sb.injectFailures({ api: 'armor', status: 302, location: 'http://a\r\nX: y' }),
+		).toThrow(TypeError);
+		expect(() =>
+			sb.injectFailures({ api: 'armor', status: 200, contentType: 'text/html' }),
+		).toThrow(/contentType/);
+		expect(() =>
+			sb.injectFailures({
+				api: 'armor',
+				status: 200,
+				body: 'x',
+				contentType: 3 as unknown as string,
+			}),
+		).toThrow(TypeError);
+		expect(() => sb.injectFailures({ api: 'armor', status: 100 })).toThrow(/status/);
+		expect(() =>
+			sb.injectFailures({ api: 'armor', status: 302, location: 'https://ok.example/' }),
+		).not.toThrow();
+	});
+});
+
+describe('echoRequestsInErrors', () => {
+	const ARMOR_TOKEN = '0123456789abcdef0123456789abcdef';
+	const BEARER = 'not-a-real-bearer-token';
+	const BODY = '{"secret":"body-secret-123"}';
+
+	beforeEach(() => fresh());
+
+	/** One erroring request per case: its status, the message field 'json' mode uses, and the extra fields. */
+	const cases = [
+		{
+			name: 'Armor 401',
+			send: () => armorGet('/me', ARMOR_TOKEN),
+			status: 401,
+			field: 'Message',
+			message: 'Authorization has been denied for this request.',
+		},
+		{
+			name: 'Armor 404',
+			send: () =>
+				call(`${sb.armorUrl}/nope?q=1`, {
+					method: 'POST',
+					body: BODY,
+					headers: { Authorization: `FH-AUTH ${ARMOR_TOKEN}` },
+				}),
+			status: 404,
+			field: 'Message',
+			message: "No HTTP resource was found that matches the request URI '/nope'.",
+		},
+		{
+			name: 'Armor injected 502',
+			inject: () => sb.injectFailures({ api: 'armor', path: '/me', status: 502 }),
+			send: () => armorGet('/me', ARMOR_TOKEN),
+			status: 502,
+			field: 'Message',
+			message: 'An error has occurred.',
+		},
+		{
+			name: 'Auth Armor 401',
+			send: () => authArmorCall('/v4/users', BEARER),
+			status: 401,
+			field: 'error_message',
+			message: 'Unauthorized.',
+		},
+		{
+			name: 'Auth Armor 404 with a valid token',
+			send: async () =>
+				authArmorCall(`/v4/users/${authArmorUserId(999)}`, await authArmorToken(), {
+					method: 'PUT',
+					json: { new_username: 'body-secret-123' },
+				}),
+			status: 404,
+			field: 'error_message',
+			message: 'User not found.',
+		},
+		{
+			name: 'Auth Armor 404 outside /v4',
+			send: () => authArmorCall('/nothing', BEARER, { method: 'PUT', body: BODY }),
+			status: 404,
+			field: 'error_message',
+			message: 'Not found.',
+		},
+		{
+			name: 'Auth Armor injected 502',
+			inject: () => sb.injectFailures({ api: 'authArmor', path: '/v4/users', status: 502 }),
+			send: () => authArmorCall('/v4/users', BEARER),
+			status: 502,
+			field: 'error_message',
+			message: 'An unexpected error occurred.',
+		},
+		{
+			name: 'Auth Armor token 400',
+			send: () =>
+				call(sb.authArmorTokenUrl, {
+					form: { grant_type: 'client_credentials', client_id: 'x', client_secret: 'wrong-secret' },
+					headers: { Authorization: basic('x', 'basic-secret') },
+				}),
+			status: 400,
+			field: 'error_description',
+			message: 'invalid_client',
+		},
+	];
+
+	it.each(cases)("'json': $name keeps the vendor shape and echoes the request", async (c) => {
+		sb.configure({ echoRequestsInErrors: 'json' });
+		c.inject?.();
+		const r = await c.send();
+		expect(r.status).toBe(c.status);
+		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		const recorded = sb.requests[sb.requests.length - 1];
+		const echo = `Request: ${recorded.method} ${recorded.url}\n`;
+		expect(r.body[c.field]).toContain(`${c.message} ${echo}`);
+		expect(r.body[c.field]).toContain(`authorization: ${recorded.headers.authorization}`);
+		expect(r.body[c.field].endsWith(`\n\n${recorded.body}`)).toBe(true);
+		expect(r.body.request).toEqual({
+			method: recorded.method,
+			url: recorded.url,
+			headers: recorded.headers,
+			body: recorded.body,
+		});
+		if (c.field === 'error_message') {
+			expect(r.body).toEqual(
+				expect.objectContaining({ error_code: c.status, tracking_id: expect.stringMatching(UUID) }),
+			);
+		}
+		if (c.field === 'error_description') expect(r.body.error).toBe('invalid_client');
+	});
+
+	it.each(cases)("'html': $name answers an HTML page with the request in a <pre>", async (c) => {
+		sb.configure({ echoRequestsInErrors: 'html' });
+		c.inject?.();
+		const r = await c.send();
+		expect(r.status).toBe(c.status);
+		expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		const recorded = sb.requests[sb.requests.length - 1];
+		const pre = /<pre>([\s\S]*)<\/pre>/.exec(r.text)?.[1] ?? '';
+		expect(pre.startsWith(`Request: ${recorded.method} ${recorded.url}\n`)).toBe(true);
+		expect(pre).toContain(`authorization: ${recorded.headers.authorization}`);
+		expect(pre.endsWith(`\n\n${recorded.body}`)).toBe(true);
+		expect(r.text).toContain(`<p>${c.message}</p>`);
+	});
+
+	it('echoes the password of a failed login and keeps headers such as WWW-Authenticate', async () => {
+		sb.configure({ echoRequestsInErrors: 'json' });
+		const login = await call(`${sb.armorUrl}/auth/authorize`, {
+			json: { username: ARMOR_DEMO_USER.username, password: 'wrong-password' },
+		});
+		expect(login.status).toBe(401);
+		expect(login.body.Message).toMatch(/^Invalid username or password\. Request: POST/);
+		expect(login.body.Message).toContain('"password":"wrong-password"');
+		sb.configure({ echoRequestsInErrors: 'html' });
+		const denied = await authArmorCall('/v4/users', BEARER);
+		expect(denied.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+		expect(denied.text).toContain(`authorization: Bearer ${BEARER}`);
+	});
+
+	it('leaves successes, redirects and injected failures with an explicit body alone', async () => {
+		sb.configure({ echoRequestsInErrors: 'json' });
+		sb.injectFailures([
+			{ api: 'armor', path: '/me', status: 500, body: { Message: 'as given' } },
+			{ api: 'armor', path: '/me', status: 302, location: 'http://127.0.0.1:9/' },
+		]);
+		expect((await armorGet('/me', ARMOR_TOKEN)).body).toEqual({ Message: 'as given' });
+		const redirect = await call(`${sb.armorUrl}/me`, { redirect: 'manual' });
+		expect(redirect.status).toBe(302);
+		expect(redirect.text).toBe('');
+		const ok = await call(`${sb.armorUrl}/auth/authorize`, ARMOR_LOGIN);
+		expect(ok.body).toEqual({ redirect_uri: null, code: expect.any(String), success: true });
+	});
+
+	it('is off by default and rejects other values', async () => {
+		expect((await armorGet('/me', ARMOR_TOKEN)).body).toEqual({
+			Message: 'Authorization has been denied for this request.',
+		});
+		expect((await authArmorCall('/v4/users', BEARER)).text).toBe('');
+		for (const value of [true, 'xml', 'JSON', null]) {
+			expect(() => sb.configure({ echoRequestsInErrors: value as 'json' })).toThrow(
+				/echoRequestsInErrors/,
+			);
+		}
+	});
+});
+
+describe('reissueInvalidatesPrevious', () => {
+	beforeEach(() => fresh());
+
+	it('revokes the token a successful reissue was given', async () => {
+		sb.configure({ reissueInvalidatesPrevious: true });
+		const old = await armorLogin();
+		const r = await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token: old } });
+		expect(r.status).toBe(200);
+		expect((await armorGet('/me', old)).status).toBe(401);
+		expect((await armorGet('/me', r.body.access_token)).status).toBe(200);
+		const again = await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token: old } });
+		expect(again.status).toBe(401);
+		expect(again.body).toEqual({ Message: 'Invalid or expired token.' });
+	});
+
+	it('rejects a non-boolean', () => {
+		expect(() => sb.configure({ reissueInvalidatesPrevious: 'yes' as unknown as boolean })).toThrow(
+			/reissueInvalidatesPrevious/,
+		);
+	});
+});
+
+describe('refuseTokensOn', () => {
+	beforeEach(() => fresh());
+
+	it('refuses every Armor token under a prefix (case-insensitive) as invalid, and counts it', async () => {
+		const token = await armorLogin();
+		sb.configure({ refuseTokensOn: ['/ME'] });
+		sb.clearRequests();
+		const r = await armorGet('/me', token);
+		expect(r.status).toBe(401);
+		expect(r.body).toEqual({ Message: 'Authorization has been denied for this request.' });
+		expect((await armorGet('/accounts', token)).status).toBe(200);
+		// Logins still work; the fresh token is refused too.
+		const fresh = await armorLogin();
+		expect((await armorGet('/me/', fresh)).status).toBe(401);
+		expect(sb.summary().armor.unauthorized).toBe(2);
+		sb.configure({ refuseTokensOn: [] });
+		expect((await armorGet('/me', fresh)).status).toBe(200);
+	});
+
+	it('refuses Auth Armor bearer tokens with the vendor 401', async () => {
+		const bearer = await authArmorToken();
+		sb.configure({ refuseTokensOn: ['/v4/users/'] });
+		const r = await authArmorCall(`/v4/users/${authArmorUserId(1)}`, bearer);
+		expect(r.status).toBe(401);
+		expect(r.text).toBe('');
+		expect(r.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+		expect((await authArmorCall('/v4/users', bearer)).status).toBe(200);
+		expect(sb.summary().authArmor.unauthorized).toBe(1);
+	});
+
+	it('affects login, token and reissue endpoints only when listed', async () => {
+		const token = await armorLogin();
+		sb.configure({ refuseTokensOn: ['/auth/token/reissue', '/connect/token'] });
+		const reissued = await call(`${sb.armorUrl}/auth/token/reissue`, { json: { token } });
+		expect(reissued.status).toBe(401);
+		expect(reissued.body).toEqual({ Message: 'Invalid or expired token.' });
+		const refusedClient = await call(sb.authArmorTokenUrl, AUTHARMOR_LOGIN);
+		expect(refusedClient.status).toBe(400);
+		expect(refusedClient.body).toEqual({ error: 'invalid_client' });
+		expect((await armorGet('/me', token)).status).toBe(200);
+		await armorLogin();
+		sb.configure({ refuseTokensOn: ['/auth/'] });
+		const login = await call(`${sb.armorUrl}/auth/authorize`, ARMOR_LOGIN);
+		expect(login.status).toBe(401);
+		expect(login.body).toEqual({ Message: 'Invalid username or password.' });
+	});
+
+	it('takes a copy and rejects anything but an array of paths', () => {
+		const prefixes = ['/me'];
+		sb.configure({ refuseTokensOn: prefixes });
+		prefixes.push('/accounts');
+		expect(sb.configure({}).refuseTokensOn).toEqual(['/me']);
+		for (const value of ['/me', ['me'], [1], null]) {
+			expect(() => sb.configure({ refuseTokensOn: value as string[] })).toThrow(/refuseTokensOn/);
+		}
+	});
+});
+
+describe('injectDelays', () => {
+	beforeEach(() => fresh());
+
+	async function timed(send: () => Promise<CallResult>) {
+		const started = Date.now();
+		const r = await send();
+		return { status: r.status, ms: Date.now() - started };
+	}
+
+	it('holds the next `count` matching requests, then none', async () => {
+		const token = await armorLogin();
+		sb.injectDelays({ api: 'armor', path: '/me', method: 'get', delayMs: 300, count: 2 });
+		expect((await timed(() => armorGet('/accounts', token))).ms).toBeLessThan(250);
+		expect((await timed(() => call(`${sb.authArmorUrl}/me`))).ms).toBeLessThan(250);
+		for (let i = 0; i < 2; i++) {
+			const r = await timed(() => armorGet('/me', token));
+			expect(r.status).toBe(200);
+			expect(r.ms).toBeGreaterThanOrEqual(290);
+		}
+		expect((await timed(() => armorGet('/me', token))).ms).toBeLessThan(250);
+	});
+
+	it('combines with an injected failure (held, then failed)', async () => {
+		sb.injectDelays({ api: 'authArmor', delayMs: 250 });
+		sb.injectFailures({ api: 'authArmor', status: 503 });
+		const r = await timed(() => call(sb.authArmorTokenUrl, AUTHARMOR_LOGIN));
+		expect(r.status).toBe(503);
+		expect(r.ms).toBeGreaterThanOrEqual(240);
+	});
+
+	it('is available as POST /__sandbox/delays, which refuses bad specs', async () => {
+		const ok = await call(`${sb.authArmorUrl}/__sandbox/delays`, {
+			json: [{ api: 'armor', path: '/auth/authorize', delayMs: 300 }],
+		});
+		expect(ok.body).toEqual({ queued: 1 });
+		expect(
+			(await timed(() => call(`${sb.armorUrl}/auth/authorize`, ARMOR_LOGIN))).ms,
+		).toBeGreaterThanOrEqual(290);
+		const bad = await call(`${sb.armorUrl}/__sandbox/delays`, {
+			json: { api: 'armor', delayMs: -1 },
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body.error).toMatch(/delayMs/);
+	});
+
+	it('rejects malformed specs, queueing none of a bad list', async () => {
+		for (const spec of [
+			{ api: 'nope', delayMs: 1 },
+			{ api: 'armor' },
+			{ api: 'armor', delayMs: Infinity },
+			{ api: 'armor', delayMs: 1, count: 0 },
+			{ api: 'armor', delayMs: 1, path: 'me' },
+			{ api: 'armor', delayMs: 1, status: 500 },
+		]) {
+			expect(() => sb.injectDelays(spec as never)).toThrow(TypeError);
+		}
+		expect(() =>
+			sb.injectDelays([
+				{ api: 'armor', delayMs: 5000 },
+				{ api: 'armor', delayMs: -1 },
+			]),
+		).toThrow(TypeError);
+		expect((await timed(() => call(`${sb.armorUrl}/me`))).ms).toBeLessThan(1000);
+	});
+
+	it('close() ends a pending delay promptly', async () => {
+		sb.injectDelays({ api: 'armor', delayMs: 10_000 });
+		const outcome = fetch(`${sb.armorUrl}/me`).then(
+			() => 'answered',
+			() => 'failed',
+		);
+		await sleep(100);
+		const started = Date.now();
+		await sb.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(await outcome).toBe('failed');
+	});
+});
+
+describe('holdLoginsUntil', () => {
+	beforeEach(() => fresh());
+
+	const armorLoginCall = () => call(`${sb.armorUrl}/auth/authorize`, ARMOR_LOGIN);
+	const authArmorLoginCall = () => call(sb.authArmorTokenUrl, AUTHARMOR_LOGIN);
+
+	it('holds logins of both APIs until `count` wait at once, then lets them all go', async () => {
+		sb.configure({ holdLoginsUntil: { count: 3, timeoutMs: 10_000 } });
+		const answered: string[] = [];
+		const first = armorLoginCall().then((r) => answered.push(`armor ${r.status}`));
+		const second = authArmorLoginCall().then((r) => answered.push(`authArmor ${r.status}`));
+		await sleep(200);
+		expect(sb.waitingLogins()).toBe(2);
+		expect(answered).toEqual([]);
+		// Other requests are not held.
+		expect((await call(`${sb.armorUrl}/auth/token`, { json: {} })).status).toBe(400);
+		const started = Date.now();
+		const third = await armorLoginCall();
+		await Promise.all([first, second]);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(third.status).toBe(200);
+		expect(answered.sort()).toEqual(['armor 200', 'authArmor 200']);
+		expect(sb.waitingLogins()).toBe(0);
+	});
+
+	it('lets each login go `timeoutMs` after it arrived', async () => {
+		sb.configure({ holdLoginsUntil: { count: 5, timeoutMs: 300 } });
+		const started = Date.now();
+		const r = await authArmorLoginCall();
+		expect(r.status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(sb.waitingLogins()).toBe(0);
+	});
+
+	it('releases the held logins when switched off', async () => {
+		sb.configure({ holdLoginsUntil: { count: 2, timeoutMs: 10_000 } });
+		const pending = armorLoginCall();
+		await sleep(150);
+		expect(sb.waitingLogins()).toBe(1);
+		sb.configure({ holdLoginsUntil: null });
+		expect((await pending).status).toBe(200);
+		expect(sb.waitingLogins()).toBe(0);
+	});
+
+	it('close() ends held logins promptly', async () => {
+		sb.configure({ holdLoginsUntil: { count: 2, timeoutMs: 10_000 } });
+		const outcome = armorLoginCall().then(
+			() => 'answered',
+			() => 'failed',
+		);
+		await sleep(100);
+		const started = Date.now();
+		await sb.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(await outcome).toBe('failed');
+	});
+
+	it('rejects bad values', async () => {
+		for (const value of [
+			{ count: 0, timeoutMs: 100 },
+			{ count: 1.5, timeoutMs: 100 },
+			{ count: 2 },
+			{ count: 2, timeoutMs: -1 },
+			{ count: 2, timeoutMs: 100, extra: 1 },
+			[2, 100],
+			3,
+		]) {
+			expect(() => sb.configure({ holdLoginsUntil: value as never })).toThrow(/holdLoginsUntil/);
+		}
+		const bad = await call(`${sb.armorUrl}/__sandbox/config`, {
+			json: { holdLoginsUntil: { count: 0, timeoutMs: 1 } },
+		});
+		expect(bad.status).toBe(400);
+		const ok = await call(`${sb.armorUrl}/__sandbox/config`, {
+			json: { holdLoginsUntil: { count: 2, timeoutMs: 1 } },
+		});
+		expect(ok.body.holdLoginsUntil).toEqual({ count: 2, timeoutMs: 1 });
+	});
+});
+
+describe('startForeignListener', () => {
+	let foreign: ForeignListener;
+	beforeEach(async () => {
+		await fresh();
+		foreign = await startForeignListener();
+	});
+	afterEach(() => foreign.close());
+
+	it('records every request and answers 200 {"ok":true}', async () => {
+		expect(foreign.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+		const before = Date.now();
+		const r = await call(`${foreign.url}/any/path?token=t1`, {
+			method: 'PATCH',
+			body: 'raw body',
+			headers: { Authorization: 'FH-AUTH t2', 'Content-Type': 'text/plain' },
+		});
+		expect(r.status).toBe(200);
+		expect(r.body).toEqual({ ok: true });
+		await call(`${foreign.url}/`, { method: 'DELETE' });
+		expect(foreign.requests).toEqual([
+			{
+				method: 'PATCH',
+				url: '/any/path?token=t1',
+				path: '/any/path',
+				headers: expect.objectContaining({ authorization: 'FH-AUTH t2' }),
+				body: 'raw body',
+				receivedAt: expect.any(Number),
+			},
+			expect.objectContaining({ method: 'DELETE', path: '/', body: '' }),
+		]);
+		expect(foreign.requests[0].receivedAt).toBeGreaterThanOrEqual(before);
+		const log = foreign.requests;
+		foreign.clear();
+		expect(foreign.requests).toBe(log);
+		expect(log).toHaveLength(0);
+	});
+
+	it('leaks() names the secrets found in a url, a header or a body, also encoded', async () => {
+		expect(foreign.leaks(['anything'])).toEqual([]);
+		await call(`${foreign.url}/cb?access_token=in-url`, {
+			form: { client_secret: 'in form+body' },
+			headers: { 'X-Token': 'in-header', Authorization: basic('client', 'in-basic') },
+		});
+		expect(
+			foreign.leaks(['in-url', 'in form+body', 'in-header', 'in-basic', 'absent', '', 'in-url']),
+		).toEqual(['in-url', 'in form+body', 'in-header', 'in-basic']);
+		expect(() => foreign.leaks('in-url' as never)).toThrow(TypeError);
+		foreign.clear();
+		expect(foreign.leaks(['in-url'])).toEqual([]);
+	});
+
+	it('close() stops it', async () => {
+		const other = await startForeignListener();
+		await other.close();
+		await expect(fetch(other.url)).rejects.toThrow();
+	});
+});
+
 // ------------------------------------------------------------------ CLI
 
 describe('cli.js', () => {
@@ -1442,6 +2007,29 @@ describe('cli.js', () => {
 		expect(stdout).not.toContain(token.body.access_token);
 	});
 
+	it('takes the hostile-API knobs in their command-line forms', async () => {
+		const proc = run([
+			'--echo-requests-in-errors',
+			'html',
+			'--reissue-invalidates-previous',
+			'--refuse-tokens-on',
+			'/me,/accounts',
+			'--hold-logins-until=2:500',
+		]);
+		const urls = JSON.parse(await proc.firstLine) as Record<string, string>;
+		const config = await call(`${urls.armorUrl}/__sandbox/config`);
+		expect(config.body).toEqual(
+			expect.objectContaining({
+				echoRequestsInErrors: 'html',
+				reissueInvalidatesPrevious: true,
+				refuseTokensOn: ['/me', '/accounts'],
+				holdLoginsUntil: { count: 2, timeoutMs: 500 },
+			}),
+		);
+		proc.child.kill('SIGTERM');
+		expect(await proc.exited).toBe(0);
+	});
+
 	it('exits 0 on SIGINT', async () => {
 		const proc = run([]);
 		await proc.firstLine;
@@ -1453,6 +2041,8 @@ describe('cli.js', () => {
 		for (const args of [
 			['--no-such-option', '1'],
 			['--mfa-delay-ms', 'soon'],
+			['--echo-requests-in-errors', 'xml'],
+			['--hold-logins-until', 'soon'],
 		]) {
 			const proc = run(args);
 			expect(await proc.exited).toBe(1);

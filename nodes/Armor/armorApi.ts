@@ -1,9 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { armorFingerprint, isAccountId } from '../../credentials/armorSession';
 import { headerValue } from '../../credentials/baseUrl';
 import { RequestRefusedError } from '../shared/requestRules';
-import type { ApiDefinition, RequestContext } from '../shared/transport';
+import type { ApiDefinition, ApiRequest } from '../shared/transport';
 
 /** The "Account Context" option every Armor operation offers; read by `armorApi.requestHeaders`. */
 export const accountContextOption: INodeProperties = {
@@ -15,6 +15,11 @@ export const accountContextOption: INodeProperties = {
 	description:
 		"ID of the Armor account to act on (sent as X-Account-Context). Overrides the credential's Account ID for this node.",
 };
+
+/** The item's "Account Context" option ('' when not set). */
+export function readAccountContext(this: IExecuteFunctions, itemIndex: number): string {
+	return String(this.getNodeParameter('options.accountContext', itemIndex, '') ?? '').trim();
+}
 
 /** An account ID as the X-Account-Context header needs it, or a refusal that says where to find one. */
 function checkAccountContext(value: string, source: string): void {
@@ -31,10 +36,8 @@ export const armorApi: ApiDefinition = {
 	credentialType: 'armorApi',
 	service: 'Armor',
 	settingsFingerprint: armorFingerprint,
-	requestHeaders(context: RequestContext, itemIndex: number): IDataObject {
-		const accountContext = String(
-			context.getNodeParameter('options.accountContext', itemIndex, '') ?? '',
-		).trim();
+	requestHeaders(request: ApiRequest): IDataObject {
+		const accountContext = String(request.accountContext ?? '').trim();
 		if (!accountContext) return {};
 		checkAccountContext(accountContext, 'Account Context');
 		return { 'X-Account-Context': accountContext };

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection, type FieldScope } from './descriptions';
 import { assertUserHeaders } from './requestRules';
+import { readRequestSettings } from './requestSettings';
 import type { OperationExecutor } from './router';
 import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
@@ -197,7 +198,12 @@ export function apiRequestOperation(
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		let request = readApiRequest.call(this, itemIndex);
 		if (adapt) request = adapt.call(this, request, itemIndex);
-		const response = await apiRequest.call(this, api, request, itemIndex);
+		const response = await apiRequest.call(
+			this,
+			api,
+			request,
+			readRequestSettings.call(this, itemIndex),
+		);
 		return responseToItems(response, request.returnFullResponse === true);
 	};
 }

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestSettingFields } from './requestSettings';
+
 /** Where a field shows: the resource and operation(s) it belongs to. */
 export type FieldScope = {
 	resource: string[];
 	operation: string[];
 };
 
-/** The "Options" collection of an operation (n8n's place for optional settings). */
+/** The "Options" collection of an operation (n8n's place for optional settings), with the request settings. */
 export function optionsCollection(show: FieldScope, options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -15,6 +17,6 @@ export function optionsCollection(show: FieldScope, options: INodeProperties[]):
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options,
+		options: [...options, ...requestSettingFields],
 	};
 }

@@ -75,6 +75,15 @@ export function toNodeError(
 /** Errors built here from safe text: passed on as they are. */
 const ownErrors = new WeakSet<Error>();
 
+/** An error this package built (a refusal, a redirect report): final, never retried. */
+export function isOwnError(error: unknown): boolean {
+	return (
+		error instanceof RequestRefusedError ||
+		error instanceof NodeOperationError ||
+		(typeof error === 'object' && error !== null && ownErrors.has(error as Error))
+	);
+}
+
 /** A NodeApiError whose every field is the given (already safe) text. */
 export function apiError(
 	node: INode,

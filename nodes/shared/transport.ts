@@ -5,16 +5,21 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { credentialBaseUrl } from '../../credentials/baseUrl';
 import { describeHttpFailure, isRedirect, redirectTarget } from '../../credentials/httpFailure';
 import { credentialSecrets, redactDeep, redactHeaders } from '../../credentials/redaction';
 import { rememberedSecrets } from '../../credentials/sessionMemory';
 import { isRenewalDue, readTokenState } from '../../credentials/tokenState';
-import { apiError, toNodeError } from './errors';
+import { apiError, isOwnError, toNodeError } from './errors';
 import { buildApiUrl } from './paths';
+import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry';
 
 /** What the transport needs to know about one vendor API. Each node folder defines one. */
 export interface ApiDefinition {
@@ -23,8 +28,8 @@ export interface ApiDefinition {
 	service: string;
 	/** Fingerprint of the settings a stored token belongs to (from the credential's token module). */
 	settingsFingerprint(credentials: ICredentialDataDecryptedObject): string;
-	/** Headers a node adds to every request of this API for an item (e.g. Armor's account context). */
-	requestHeaders?(context: RequestContext, itemIndex: number): IDataObject;
+	/** Headers this API adds to a request (e.g. Armor's account context, from `request.accountContext`). */
+	requestHeaders?(request: ApiRequest): IDataObject;
 	/** Refuses (RequestRefusedError) header values this API would misread, e.g. Armor's X-Account-Context. */
 	checkHeaders?(headers: IDataObject): void;
 	/** Fills placeholders the credential decides, e.g. Auth Armor's `{apiVersion}`. */
@@ -41,9 +46,21 @@ export interface ApiRequest {
 	returnFullResponse?: boolean;
 	/** Accept an answer that is not JSON (the generic API Request); typed operations refuse one. */
 	allowNonJson?: boolean;
+	/** Armor: the account to act on (X-Account-Context); overrides the credential's Account ID. */
+	accountContext?: string;
 }
 
-export type RequestContext = IExecuteFunctions;
+/** How one request is sent: which item it serves, how long it may take, how it is retried. */
+export interface RequestSettings {
+	/** The input item (execute context): a credential with expressions resolves per item. */
+	itemIndex?: number;
+	/** How long to wait for each answer (default: n8n's own, 300 s). */
+	timeoutMs?: number;
+	retry?: RetryPolicy;
+}
+
+/** Nodes, polling triggers and list searches all send their requests through here. */
+export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export type ApiResponse = IDataObject | IDataObject[] | IN8nHttpFullResponse | string | undefined;
 
@@ -51,36 +68,37 @@ export type ApiResponse = IDataObject | IDataObject[] | IN8nHttpFullResponse | s
 const MAX_REDIRECTS = 5;
 
 /**
- * Every request of both nodes goes through here: the URL is built (and guarded) from the credential's base
- * URL, per-API headers are added, n8n authenticates it with the credential, redirects are followed only
- * within the base URL, and failures become readable errors with every secret masked. The token's lifecycle
- * is the credential's (see credentials/*); this only asks n8n to renew it when it is due, since n8n itself
- * would wait for a 401.
+ * Every request goes through here: the URL is built (and guarded) from the credential's base URL, per-API
+ * headers are added, n8n authenticates it with the credential, redirects are followed only within the base
+ * URL, a busy or briefly absent API is retried (retry.ts), and failures become readable errors with every
+ * secret masked. The token's lifecycle is the credential's (see credentials/*); this only asks n8n to renew it
+ * when it is due, since n8n itself would wait for a 401.
  */
 export async function apiRequest(
 	this: RequestContext,
 	api: ApiDefinition,
 	request: ApiRequest,
-	itemIndex = 0,
+	settings: RequestSettings = {},
 ): Promise<ApiResponse> {
 	const node = this.getNode();
+	const itemIndex = settings.itemIndex ?? 0;
+	const retry = settings.retry ?? DEFAULT_RETRY_POLICY;
 	let secrets: string[] = [];
+	let attempt = 1;
 	try {
-		const credentials = await this.getCredentials(api.credentialType, itemIndex);
-		const baseUrl = credentialBaseUrl(credentials.baseUrl);
+		const credentials = await readCredentials(this, api.credentialType, settings.itemIndex);
 		const fingerprint = api.settingsFingerprint(credentials);
-		const passed = credentialOptions(this, api, credentials, fingerprint);
 		secrets = credentialSecrets(credentials);
 		const headers = {
 			Accept: 'application/json',
-			...(api.requestHeaders?.(this, itemIndex) ?? {}),
+			...(api.requestHeaders?.(request) ?? {}),
 			...(request.headers ?? {}),
 		};
 		api.checkHeaders?.(headers);
-		let options: IHttpRequestOptions = {
+		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: buildApiUrl(
-				baseUrl,
+				credentialBaseUrl(credentials.baseUrl),
 				api.resolvePath ? api.resolvePath(request.path, credentials) : request.path,
 			),
 			qs: request.qs,
@@ -88,32 +106,107 @@ export async function apiRequest(
 			headers,
 			json: true,
 			returnFullResponse: request.returnFullResponse,
-			// Redirects are followed below, and only within the base URL: n8n would re-send the token anywhere.
+			// Redirects are followed by `send`, and only within the base URL: n8n would re-send the token anywhere.
 			disableFollowRedirect: true,
+			...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
 		};
-		for (let redirects = 0; ; redirects++) {
-			try {
-				const response = (await this.helpers.httpRequestWithAuthentication.call(
-					this,
-					api.credentialType,
-					options,
-					passed,
-				)) as ApiResponse;
-				secrets = allSecrets(credentials, passed, fingerprint);
-				return checkedResponse(this, api, request, response, secrets, itemIndex);
-			} catch (error) {
-				secrets = allSecrets(credentials, passed, fingerprint);
-				const failure = describeHttpFailure(error, secrets);
-				if (!isRedirect(failure)) throw toNodeError(node, error, api.service, itemIndex, secrets);
-				const next = redirectedRequest(options, failure, baseUrl, api.service, redirects);
-				if (typeof next === 'string') {
-					throw apiError(node, next, { httpCode: String(failure.status), itemIndex });
-				}
-				options = next;
+		for (let waitedMs = 0; ; attempt++) {
+			const passed = credentialOptions(this, api, credentials, fingerprint);
+			const outcome = await send(this, api, options, passed, credentials, itemIndex);
+			secrets = allSecrets(credentials, passed, fingerprint);
+			if (!outcome.failed)
+				return checkedResponse(this, api, request, outcome.response, secrets, itemIndex);
+			const delay = isOwnError(outcome.error)
+				? undefined
+				: nextRetryDelayMs(
+						describeHttpFailure(outcome.error),
+						request.method,
+						attempt,
+						waitedMs,
+						retry,
+					);
+			if (delay === undefined) {
+				throw finalError(node, outcome.error, api.service, itemIndex, secrets, attempt);
 			}
+			await sleep(delay);
+			waitedMs += delay;
+			// The credential may have been renewed meanwhile: read it again for the next attempt.
+			Object.assign(
+				credentials,
+				await readCredentials(this, api.credentialType, settings.itemIndex),
+			);
 		}
 	} catch (error) {
-		throw toNodeError(node, error, api.service, itemIndex, secrets);
+		throw finalError(node, error, api.service, itemIndex, secrets, attempt);
+	}
+}
+
+/** The error the user sees: in words, secrets masked, and how many attempts were made. */
+function finalError(
+	node: INode,
+	error: unknown,
+	service: string,
+	itemIndex: number,
+	secrets: string[],
+	attempts: number,
+): Error {
+	const nodeError = toNodeError(node, error, service, itemIndex, secrets);
+	if (attempts > 1 && !nodeError.message.includes(' attempts)')) {
+		nodeError.message = `${nodeError.message} (after ${attempts} attempts)`;
+	}
+	return nodeError;
+}
+
+/** The credential, as this context reads it (per item in a node, once in a trigger or a list search). */
+async function readCredentials(
+	context: RequestContext,
+	type: string,
+	itemIndex: number | undefined,
+): Promise<ICredentialDataDecryptedObject> {
+	const read = context.getCredentials as (
+		type: string,
+		itemIndex?: number,
+	) => Promise<ICredentialDataDecryptedObject>;
+	return await read.call(context, type, itemIndex);
+}
+
+type Outcome = { failed: false; response: ApiResponse } | { failed: true; error: unknown };
+
+/** One attempt: the request, and the redirects within the base URL it leads to. */
+async function send(
+	context: RequestContext,
+	api: ApiDefinition,
+	initial: IHttpRequestOptions,
+	passed: IAdditionalCredentialOptions | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): Promise<Outcome> {
+	let options = initial;
+	for (let redirects = 0; ; redirects++) {
+		const outcome: Outcome = await context.helpers.httpRequestWithAuthentication
+			.call(context, api.credentialType, options, passed)
+			.then(
+				(response) => ({ failed: false as const, response: response as ApiResponse }),
+				(error: unknown) => ({ failed: true as const, error }),
+			);
+		if (!outcome.failed) return outcome;
+		const failure = describeHttpFailure(outcome.error);
+		if (!isRedirect(failure)) return outcome;
+		const next = redirectedRequest(
+			options,
+			failure,
+			credentialBaseUrl(credentials.baseUrl),
+			api.service,
+			redirects,
+		);
+		if (typeof next === 'string') {
+			const error = apiError(context.getNode(), next, {
+				httpCode: String(failure.status),
+				itemIndex,
+			});
+			return { failed: true, error };
+		}
+		options = next;
 	}
 }
 

@@ -94,7 +94,7 @@ describe.each(['json', 'html'] as const)('an API that echoes requests as %s', (m
 		const [first] = await runNodeJson({
 			helper: fixture.helper,
 			type: ARMOR_NODE_TYPE,
-			parameters: getMe,
+			parameters: { ...getMe, options: { retryTemporaryFailures: false } },
 			credential,
 			continueOnFail: true,
 		});
@@ -339,5 +339,126 @@ describe('input rules', () => {
 			credential: armorCredential(),
 		});
 		expect(error.message).toMatch(/not JSON/);
+	});
+});
+
+describe('retries and timeouts', () => {
+	const getMeRequests = () => requestsTo(fixture.sandbox, 'armor', '/me').map((r) => r.status);
+
+	async function loggedIn() {
+		const credential = armorCredential();
+		await runNodeJson({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe,
+			credential,
+		});
+		fixture.sandbox.clearRequests();
+		return credential;
+	}
+
+	test('a GET answered 503 is retried and succeeds', async () => {
+		const credential = await loggedIn();
+		fixture.sandbox.injectFailures({ api: 'armor', path: '/me', status: 503 });
+		const [me] = await runNodeJson({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe,
+			credential,
+		});
+		expect(me.user).toMatchObject({ username: 'demo@armor.example' });
+		expect(getMeRequests()).toEqual([503, 200]);
+	});
+
+	test('a 429 with Retry-After: 1 is waited out', async () => {
+		const credential = await loggedIn();
+		fixture.sandbox.injectFailures({ api: 'armor', path: '/me', status: 429, retryAfter: 1 });
+		const started = Date.now();
+		await runNodeJson({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe,
+			credential,
+		});
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(getMeRequests()).toEqual([429, 200]);
+	});
+
+	test('a POST answered 503 is not sent again; a POST answered 429 is', async () => {
+		const credential = await loggedIn();
+		const post = apiRequest('/me', { method: 'POST', jsonBody: '{"a":1}' });
+		fixture.sandbox.injectFailures({ api: 'armor', path: '/me', method: 'POST', status: 503 });
+		const error = await runNodeError({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: post,
+			credential,
+		});
+		expect(error.message).toMatch(/^Armor answered 503/);
+		expect(error.message).not.toMatch(/attempts/);
+		expect(requestsTo(fixture.sandbox, 'armor', '/me')).toHaveLength(1);
+		fixture.sandbox.clearRequests();
+		fixture.sandbox.injectFailures({
+			api: 'armor',
+			path: '/me',
+			method: 'POST',
+			status: 429,
+			retryAfter: 0,
+		});
+		await runNode({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: post,
+			credential,
+			continueOnFail: true,
+		});
+		expect(requestsTo(fixture.sandbox, 'armor', '/me').map((r) => r.status)[0]).toBe(429);
+		expect(requestsTo(fixture.sandbox, 'armor', '/me')).toHaveLength(2);
+	});
+
+	test('a persistent 503 gives up after 4 attempts and says so', async () => {
+		const credential = await loggedIn();
+		fixture.sandbox.injectFailures({
+			api: 'armor',
+			path: '/me',
+			status: 503,
+			count: 4,
+			retryAfter: 0,
+		});
+		const error = await runNodeError({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: getMe,
+			credential,
+		});
+		expect(error.message).toMatch(/^Armor answered 503: .* \(after 4 attempts\)$/);
+		expect(getMeRequests()).toEqual([503, 503, 503, 503]);
+	});
+
+	test('"Retry Temporary Failures" off: one attempt', async () => {
+		const credential = await loggedIn();
+		fixture.sandbox.injectFailures({ api: 'armor', path: '/me', status: 503 });
+		const error = await runNodeError({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: { ...getMe, options: { retryTemporaryFailures: false } },
+			credential,
+		});
+		expect(error.message).toMatch(/^Armor answered 503/);
+		expect(getMeRequests()).toEqual([503]);
+	});
+
+	test('"Timeout (Seconds)" bounds a slow answer', async () => {
+		const credential = await loggedIn();
+		fixture.sandbox.configure({ latencyMs: 2500 });
+		const started = Date.now();
+		const error = await runNodeError({
+			helper: fixture.helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: { ...getMe, options: { timeoutSeconds: 1, retryTemporaryFailures: false } },
+			credential,
+		});
+		expect(error.message).toMatch(/did not answer in time/);
+		expect(Date.now() - started).toBeLessThan(2400);
 	});
 });

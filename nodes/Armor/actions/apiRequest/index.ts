@@ -5,7 +5,7 @@ import {
 	apiRequestOperation,
 	apiRequestOperationProperty,
 } from '../../../shared/apiRequest';
-import { accountContextOption, armorApi } from '../../armorApi';
+import { accountContextOption, armorApi, readAccountContext } from '../../armorApi';
 
 export const apiRequestOperations = apiRequestOperationProperty('Armor');
 
@@ -18,4 +18,8 @@ export const apiRequestFieldsForArmor: INodeProperties[] = apiRequestFields(
 	[accountContextOption],
 );
 
-export const apiRequestExecutors = { send: apiRequestOperation(armorApi) };
+export const apiRequestExecutors = {
+	send: apiRequestOperation(armorApi, function (request, itemIndex) {
+		return { ...request, accountContext: readAccountContext.call(this, itemIndex) };
+	}),
+};

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
+import { readRequestSettings } from '../../../shared/requestSettings';
 import { apiRequest } from '../../../shared/transport';
-import { accountContextOption, armorApi } from '../../armorApi';
+import { accountContextOption, armorApi, readAccountContext } from '../../armorApi';
 
 const show = { resource: ['identity'], operation: ['getMe'] };
 
@@ -54,8 +55,8 @@ export async function getMe(
 	const response = (await apiRequest.call(
 		this,
 		armorApi,
-		{ method: 'GET', path: '/me' },
-		itemIndex,
+		{ method: 'GET', path: '/me', accountContext: readAccountContext.call(this, itemIndex) },
+		readRequestSettings.call(this, itemIndex),
 	)) as IDataObject;
 	const me = normalizeMe(response ?? {});
 	if (this.getNodeParameter('output', itemIndex, 'user') === 'accounts') {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
+import { readRequestSettings } from '../../../shared/requestSettings';
 import { apiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
@@ -23,6 +24,6 @@ export async function get(this: IExecuteFunctions, itemIndex: number): Promise<I
 			headers: target.headers,
 			qs: target.qs,
 		},
-		itemIndex,
+		readRequestSettings.call(this, itemIndex),
 	)) as IDataObject;
 }

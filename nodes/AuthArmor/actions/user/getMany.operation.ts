@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { checkWholeNumber } from '../../../shared/requestRules';
+import { readRequestSettings } from '../../../shared/requestSettings';
 import { apiRequest } from '../../../shared/transport';
 import { MAX_PAGE_SIZE, authArmorApi } from '../../authArmorApi';
 
@@ -74,7 +75,7 @@ export async function getMany(this: IExecuteFunctions, itemIndex: number): Promi
 					...(options.sortDirection ? { sort_direction: options.sortDirection } : {}),
 				},
 			},
-			itemIndex,
+			readRequestSettings.call(this, itemIndex),
 		)) as UsersPage;
 		const records = page?.user_records ?? [];
 		users.push(...records.slice(0, limit - users.length));

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
+import { readRequestSettings } from '../../../shared/requestSettings';
 import { apiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
@@ -41,6 +42,6 @@ export async function updateUsername(
 			qs: target.qs,
 			body: { new_username: newUsername },
 		},
-		itemIndex,
+		readRequestSettings.call(this, itemIndex),
 	)) as IDataObject;
 }

@@ -6,13 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { routeOperations } from '../shared/router';
-import {
-	apiRequestExecutors,
-	apiRequestFieldsForArmor,
-	apiRequestOperations,
-} from './actions/apiRequest';
-import { identityExecutors, identityFields, identityOperations } from './actions/identity';
+import { armorResources } from './actions';
 
 export class Armor implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,29 +24,10 @@ export class Armor implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'armorApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Identity', value: 'identity' },
-					{ name: 'API Request', value: 'apiRequest' },
-				],
-				default: 'identity',
-			},
-			identityOperations,
-			...identityFields,
-			apiRequestOperations,
-			...apiRequestFieldsForArmor,
-		],
+		properties: nodeProperties(armorResources),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations.call(this, {
-			identity: identityExecutors,
-			apiRequest: apiRequestExecutors,
-		});
+		return await routeOperations.call(this, armorResources);
 	}
 }

@@ -6,13 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { routeOperations } from '../shared/router';
-import {
-	apiRequestExecutors,
-	apiRequestFieldsForAuthArmor,
-	apiRequestOperations,
-} from './actions/apiRequest';
-import { userExecutors, userFields, userOperations } from './actions/user';
+import { authArmorResources } from './actions';
 
 export class AuthArmor implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,29 +24,10 @@ export class AuthArmor implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'authArmorApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'User', value: 'user' },
-					{ name: 'API Request', value: 'apiRequest' },
-				],
-				default: 'user',
-			},
-			userOperations,
-			...userFields,
-			apiRequestOperations,
-			...apiRequestFieldsForAuthArmor,
-		],
+		properties: nodeProperties(authArmorResources),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperations.call(this, {
-			user: userExecutors,
-			apiRequest: apiRequestExecutors,
-		});
+		return await routeOperations.call(this, authArmorResources);
 	}
 }

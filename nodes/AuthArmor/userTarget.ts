@@ -43,10 +43,8 @@ export const usernamePlacementOption: INodeProperties = {
 	description: 'Where the username goes when a user is named by username',
 };
 
-export function userIdentifierFields(show: {
-	resource: string[];
-	operation: string[];
-}): INodeProperties[] {
+/** "Identify User By" and its Username or User ID field. */
+export function userIdentifierFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Identify User By',
@@ -57,7 +55,6 @@ export function userIdentifierFields(show: {
 				{ name: 'User ID', value: 'id' },
 			],
 			default: 'username',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Username',
@@ -66,7 +63,7 @@ export function userIdentifierFields(show: {
 			default: '',
 			required: true,
 			placeholder: 'e.g. name@example.com',
-			displayOptions: { show: { ...show, by: ['username'] } },
+			displayOptions: { show: { by: ['username'] } },
 		},
 		{
 			displayName: 'User ID',
@@ -75,7 +72,7 @@ export function userIdentifierFields(show: {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a',
-			displayOptions: { show: { ...show, by: ['id'] } },
+			displayOptions: { show: { by: ['id'] } },
 		},
 	];
 }

@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection, type FieldScope } from './descriptions';
+import { optionsCollection } from './descriptions';
+import { defineResource, type OperationDefinition } from './operation';
 import { assertUserHeaders } from './requestRules';
 import { readRequestSettings } from './requestSettings';
-import type { OperationExecutor } from './router';
 import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
 /**
@@ -20,32 +20,59 @@ import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
 
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** The operation selector of the "API Request" resource (one operation: Send). */
-export function apiRequestOperationProperty(service: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['apiRequest'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: `Call any ${service} API endpoint with this credential`,
-				action: 'Send an API request',
-			},
-		],
-		default: 'send',
-	};
+/** What a node brings to its "API Request" resource. */
+export interface ApiRequestResourceOptions {
+	api: ApiDefinition;
+	/** The Path field's example and description. */
+	example: { path: string; description: string };
+	/** Options of this API (account context, username placement). */
+	options?: INodeProperties[];
+	/** Fields of this API after the Options collection. */
+	properties?: INodeProperties[];
+	/** Rewrites the request read from the fields (e.g. `{user}`, the account context). */
+	adapt?: (this: IExecuteFunctions, request: ApiRequest, itemIndex: number) => ApiRequest;
 }
 
-export function apiRequestFields(
-	show: FieldScope,
+/**
+ * The "API Request" resource, with its one operation (Send): any method and path under the base URL, with
+ * query parameters, headers, a JSON body and the full response on request.
+ */
+export function apiRequestResource({
+	api,
+	example,
+	options = [],
+	properties = [],
+	adapt,
+}: ApiRequestResourceOptions) {
+	const send: OperationDefinition = {
+		name: 'Send',
+		description: `Call any ${api.service} API endpoint with this credential`,
+		action: 'Send an API request',
+		properties: [...apiRequestFields(example, options), ...properties],
+		async execute(itemIndex) {
+			let request = readApiRequest.call(this, itemIndex);
+			if (adapt) request = adapt.call(this, request, itemIndex);
+			const response = await apiRequest.call(
+				this,
+				api,
+				request,
+				readRequestSettings.call(this, itemIndex),
+			);
+			return responseToItems(response, request.returnFullResponse === true);
+		},
+	};
+	return defineResource({
+		value: 'apiRequest',
+		name: 'API Request',
+		operations: { send },
+		default: 'send',
+	});
+}
+
+function apiRequestFields(
 	example: { path: string; description: string },
-	extraOptions: INodeProperties[] = [],
+	extraOptions: INodeProperties[],
 ): INodeProperties[] {
-	const displayOptions = { show };
 	return [
 		{
 			displayName: 'Method',
@@ -56,7 +83,6 @@ export function apiRequestFields(
 				value: method,
 			})),
 			default: 'GET',
-			displayOptions,
 		},
 		{
 			displayName: 'Path',
@@ -66,19 +92,18 @@ export function apiRequestFields(
 			required: true,
 			placeholder: `e.g. ${example.path}`,
 			description: example.description,
-			displayOptions,
 		},
-		nameValuePairs('Query Parameters', 'queryParameters', 'Parameter', show),
-		nameValuePairs('Headers', 'headerParameters', 'Header', show),
+		nameValuePairs('Query Parameters', 'queryParameters', 'Parameter'),
+		nameValuePairs('Headers', 'headerParameters', 'Header'),
 		{
 			displayName: 'JSON Body',
 			name: 'jsonBody',
 			type: 'json',
 			default: '',
 			description: 'The request body as JSON. Leave empty to send no body.',
-			displayOptions: { show: { ...show, method: BODY_METHODS } },
+			displayOptions: { show: { method: BODY_METHODS } },
 		},
-		optionsCollection(show, [
+		optionsCollection([
 			...extraOptions,
 			{
 				displayName: 'Return Full Response',
@@ -92,12 +117,7 @@ export function apiRequestFields(
 }
 
 /** A list of name/value pairs (query parameters, headers), read back by `pairsToObject`. */
-function nameValuePairs(
-	displayName: string,
-	name: string,
-	entry: string,
-	show: FieldScope,
-): INodeProperties {
+function nameValuePairs(displayName: string, name: string, entry: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -105,7 +125,6 @@ function nameValuePairs(
 		typeOptions: { multipleValues: true },
 		placeholder: `Add ${entry}`,
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: entry,
@@ -188,22 +207,4 @@ export function responseToItems(
 	if (response && typeof response === 'object') return response as IDataObject;
 	if (response === undefined || response === null || response === '') return { success: true };
 	return { value: response as string };
-}
-
-/** The executor of the generic operation; `adapt` lets a node rewrite the request (e.g. `{user}`). */
-export function apiRequestOperation(
-	api: ApiDefinition,
-	adapt?: (this: IExecuteFunctions, request: ApiRequest, itemIndex: number) => ApiRequest,
-): OperationExecutor {
-	return async function (this: IExecuteFunctions, itemIndex: number) {
-		let request = readApiRequest.call(this, itemIndex);
-		if (adapt) request = adapt.call(this, request, itemIndex);
-		const response = await apiRequest.call(
-			this,
-			api,
-			request,
-			readRequestSettings.call(this, itemIndex),
-		);
-		return responseToItems(response, request.returnFullResponse === true);
-	};
 }

@@ -1,15 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { findOperation, type ResourceDefinition } from './operation';
 import { RequestRefusedError } from './requestRules';
-
-/** One operation: runs for one input item and returns what that item produced. */
-export type OperationExecutor = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
-
-export type OperationMap = Record<string, Record<string, OperationExecutor>>;
 
 /**
  * The execute loop both nodes share: picks the operation, runs it for every item, pairs each output item
@@ -17,13 +10,13 @@ export type OperationMap = Record<string, Record<string, OperationExecutor>>;
  */
 export async function routeOperations(
 	this: IExecuteFunctions,
-	operations: OperationMap,
+	resources: ResourceDefinition[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
+	const execute = findOperation(resources, resource, operation)?.execute;
 	if (!execute) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,39 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	apiRequestFields,
-	apiRequestOperation,
-	apiRequestOperationProperty,
-} from '../../../shared/apiRequest';
+import { apiRequestResource } from '../../../shared/apiRequest';
 import type { ApiRequest } from '../../../shared/transport';
 import { authArmorApi } from '../../authArmorApi';
 import { userTarget, usernamePlacementOption, type UsernamePlacement } from '../../userTarget';
-
-const show = { resource: ['apiRequest'], operation: ['send'] };
-
-export const apiRequestOperations = apiRequestOperationProperty('Auth Armor');
-
-export const apiRequestFieldsForAuthArmor: INodeProperties[] = [
-	...apiRequestFields(
-		show,
-		{
-			path: '/v4/users/{user}/auth_history',
-			description:
-				"Path relative to the credential's base URL. {apiVersion} becomes the credential's API version; {user} names the user given in Username without putting it in the URL.",
-		},
-		[usernamePlacementOption],
-	),
-	{
-		displayName: 'Username',
-		name: 'username',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. name@example.com',
-		description: 'The user that {user} in the path stands for',
-		displayOptions: { show },
-	},
-];
 
 /** `{user}` in the path: the zero GUID, with the username in the header (or the query, if chosen). */
 function fillUserPlaceholder(
@@ -66,4 +37,23 @@ function fillUserPlaceholder(
 	};
 }
 
-export const apiRequestExecutors = { send: apiRequestOperation(authArmorApi, fillUserPlaceholder) };
+export const apiRequest = apiRequestResource({
+	api: authArmorApi,
+	example: {
+		path: '/v4/users/{user}/auth_history',
+		description:
+			"Path relative to the credential's base URL. {apiVersion} becomes the credential's API version; {user} names the user given in Username: the zero GUID in the path, the username in a header (or the query string, under Options).",
+	},
+	options: [usernamePlacementOption],
+	properties: [
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name@example.com',
+			description: 'The user that {user} in the path stands for',
+		},
+	],
+	adapt: fillUserPlaceholder,
+});

@@ -6,9 +6,21 @@ import type { RequestSettings } from './transport';
 
 /** Default "Timeout (Seconds)": generous for a slow API, far below n8n's own 300 s. */
 const DEFAULT_TIMEOUT_SECONDS = 60;
+/** Default "Parallel Requests" (see bench/RESULTS.md for how it compares with n8n's HTTP Request node). */
+export const DEFAULT_PARALLEL_REQUESTS = 10;
+const MAX_PARALLEL_REQUESTS = 100;
 
 /** The options every operation offers about how its requests are sent (in its "Options" collection). */
 export const requestSettingFields: INodeProperties[] = [
+	{
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+		default: DEFAULT_PARALLEL_REQUESTS,
+		description:
+			'How many items the node works on at the same time (1 = one after another). Halved automatically while the API answers 429 Too Many Requests. The output keeps the order of the input.',
+	},
 	{
 		displayName: 'Retry Temporary Failures',
 		name: 'retryTemporaryFailures',
@@ -39,4 +51,14 @@ export function readRequestSettings(this: IExecuteFunctions, itemIndex: number):
 		timeoutMs: timeoutSeconds * 1000,
 		retry: options.retryTemporaryFailures === false ? NO_RETRIES : DEFAULT_RETRY_POLICY,
 	};
+}
+
+/** "Parallel Requests" of the node (one setting for all its items). */
+export function readParallelRequests(this: IExecuteFunctions): number {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	if (options.parallelRequests === undefined) return DEFAULT_PARALLEL_REQUESTS;
+	return checkWholeNumber(options.parallelRequests, 'Parallel Requests', {
+		min: 1,
+		max: MAX_PARALLEL_REQUESTS,
+	});
 }

@@ -1,19 +1,22 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { openGate } from './concurrency';
 import { findOperation, type ResourceDefinition } from './operation';
 import { RequestRefusedError } from './requestRules';
+import { readParallelRequests } from './requestSettings';
 
 /**
- * The execute loop both nodes share: picks the operation, runs it for every item, pairs each output item
- * with its input, and under "Continue On Fail" turns a failure into an `error` item instead of stopping.
+ * The execute loop both nodes share: picks the operation and runs it for every item, up to "Parallel
+ * Requests" items at a time (fewer while the API answers 429), pairs each output item with its input in input
+ * order, and under "Continue On Fail" turns a failure into an `error` item instead of stopping. Without it,
+ * the first failing item (in input order) fails the node, and no item after a failure is started.
  */
 export async function routeOperations(
 	this: IExecuteFunctions,
 	resources: ResourceDefinition[],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const execute = findOperation(resources, resource, operation)?.execute;
@@ -23,34 +26,66 @@ export async function routeOperations(
 			`The operation "${operation}" of "${resource}" is not supported.`,
 		);
 	}
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const continueOnFail = this.continueOnFail();
+	const gate = openGate(this, readParallelRequests.call(this));
+	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
+	const failures = new Map<number, Error>();
+	let nextItem = 0;
+
+	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await execute.call(this, itemIndex);
-			const list = Array.isArray(result) ? result : [result];
-			for (const json of list) returnData.push({ json, pairedItem: { item: itemIndex } });
+			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (caught) {
-			const error =
-				caught instanceof RequestRefusedError
-					? new NodeOperationError(this.getNode(), caught.message, {
-							itemIndex,
-							description: caught.description,
-						})
-					: caught;
-			if (this.continueOnFail()) {
-				const message = (error as Error).message;
-				const description = (error as { description?: string }).description;
-				returnData.push({
-					json: { error: message, ...(description ? { description } : {}) },
+			const error = asNodeError(this, caught, itemIndex);
+			if (!continueOnFail) {
+				failures.set(itemIndex, error);
+				return;
+			}
+			const description = (error as { description?: string }).description;
+			results[itemIndex] = [
+				{
+					json: { error: error.message, ...(description ? { description } : {}) },
 					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			// Both constructors hand back an error that already is one of theirs.
-			if (error instanceof NodeApiError) {
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				},
+			];
 		}
+	};
+
+	const worker = async () => {
+		while (nextItem < items.length && failures.size === 0) {
+			await gate.acquire();
+			const itemIndex = nextItem++;
+			try {
+				if (itemIndex < items.length && failures.size === 0) await runItem(itemIndex);
+			} finally {
+				gate.release();
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(gate.max, items.length) }, worker));
+
+	if (failures.size) {
+		const [, first] = [...failures.entries()].sort(([a], [b]) => a - b)[0];
+		throw first;
 	}
-	return [returnData];
+	return [results.flatMap((entries) => entries ?? [])];
+}
+
+/** The error of one item, as n8n shows it: a NodeApiError or NodeOperationError carrying the item's index. */
+function asNodeError(context: IExecuteFunctions, caught: unknown, itemIndex: number): Error {
+	if (caught instanceof RequestRefusedError) {
+		return new NodeOperationError(context.getNode(), caught.message, {
+			itemIndex,
+			description: caught.description,
+		});
+	}
+	// Both constructors hand back an error that already is one of theirs.
+	if (caught instanceof NodeApiError) {
+		return new NodeApiError(context.getNode(), caught as unknown as JsonObject, { itemIndex });
+	}
+	return new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
 }

@@ -17,6 +17,7 @@ import { describeHttpFailure, isRedirect, redirectTarget } from '../../credentia
 import { credentialSecrets, redactDeep, redactHeaders } from '../../credentials/redaction';
 import { rememberedSecrets } from '../../credentials/sessionMemory';
 import { isRenewalDue, readTokenState } from '../../credentials/tokenState';
+import { gateFor } from './concurrency';
 import { apiError, isOwnError, toNodeError } from './errors';
 import { buildApiUrl } from './paths';
 import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry';
@@ -114,6 +115,7 @@ export async function apiRequest(
 			const passed = credentialOptions(this, api, credentials, fingerprint);
 			const outcome = await send(this, api, options, passed, credentials, itemIndex);
 			secrets = allSecrets(credentials, passed, fingerprint);
+			reportPace(this, outcome);
 			if (!outcome.failed)
 				return checkedResponse(this, api, request, outcome.response, secrets, itemIndex);
 			const delay = isOwnError(outcome.error)
@@ -139,6 +141,14 @@ export async function apiRequest(
 	} catch (error) {
 		throw finalError(node, error, api.service, itemIndex, secrets, attempt);
 	}
+}
+
+/** Tells the node's gate (concurrency.ts) whether the API is pushing back with 429. */
+function reportPace(context: RequestContext, outcome: Outcome): void {
+	const gate = gateFor(context);
+	if (!gate) return;
+	if (outcome.failed && describeHttpFailure(outcome.error).status === 429) gate.throttled();
+	else gate.answered();
 }
 
 /** The error the user sees: in words, secrets masked, and how many attempts were made. */

@@ -406,18 +406,37 @@ describe('Continue On Fail', () => {
 		expectNoSecretsIn(fixture, [output]);
 	});
 
-	test('without Continue On Fail the first failure stops the node', async () => {
+	test('without Continue On Fail, one request at a time: the first failure stops the node', async () => {
 		const { sandbox, helper } = fixture;
 		const error = await runNodeError({
 			helper,
 			type: ARMOR_NODE_TYPE,
-			parameters: apiRequest({ method: 'GET', path: '={{ $json.path }}' }),
+			parameters: apiRequest({
+				method: 'GET',
+				path: '={{ $json.path }}',
+				options: { parallelRequests: 1 },
+			}),
 			credential: armorCredential(),
 			items: [{ path: '/accounts/4242' }, { path: '/accounts/1001' }],
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error.context as { itemIndex?: number }).itemIndex).toBe(0);
 		expect(requestsTo(sandbox, 'armor', '/accounts/1001')).toHaveLength(0);
+	});
+
+	test('without Continue On Fail, in parallel: the error is the first failing item in input order', async () => {
+		const { sandbox, helper } = fixture;
+		sandbox.injectDelays({ api: 'armor', path: '/accounts/4242', delayMs: 300 });
+		const error = await runNodeError({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: apiRequest({ method: 'GET', path: '={{ $json.path }}' }),
+			credential: armorCredential(),
+			items: [{ path: '/accounts/1001' }, { path: '/accounts/4242' }, { path: '/accounts/4343' }],
+		});
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error.context as { itemIndex?: number }).itemIndex).toBe(1);
+		expect(error.message).toMatch(/404/);
 	});
 });
 
@@ -464,5 +483,51 @@ describe('Unsafe base URL', () => {
 			credential: armorCredential({ baseUrl }),
 		});
 		expect(me.user).toMatchObject({ id: ARMOR_DEMO_USER.id });
+	});
+});
+
+describe('Parallel Requests', () => {
+	const paths = ['/accounts/1001', '/accounts/1002', '/accounts/1001', '/accounts/1002'];
+
+	test('items run at the same time; the output keeps the input order and pairing', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = armorCredential();
+		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential });
+		sandbox.configure({ latencyMs: 300 });
+		const started = Date.now();
+		const run = await runNode({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: apiRequest({ method: 'GET', path: '={{ $json.path }}' }),
+			credential,
+			items: paths.map((path) => ({ path })),
+		});
+		expect(Date.now() - started).toBeLessThan(4 * 300);
+		expect(run.output[0].map((item) => [item.json.id, item.pairedItem])).toEqual([
+			[1001, { item: 0 }],
+			[1002, { item: 1 }],
+			[1001, { item: 2 }],
+			[1002, { item: 3 }],
+		]);
+	});
+
+	test('Parallel Requests 1 sends one after another', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = armorCredential();
+		await runNodeJson({ helper, type: ARMOR_NODE_TYPE, parameters: getMe(), credential });
+		sandbox.configure({ latencyMs: 150 });
+		const started = Date.now();
+		await runNode({
+			helper,
+			type: ARMOR_NODE_TYPE,
+			parameters: apiRequest({
+				method: 'GET',
+				path: '={{ $json.path }}',
+				options: { parallelRequests: 1 },
+			}),
+			credential,
+			items: paths.map((path) => ({ path })),
+		});
+		expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 150);
 	});
 });

@@ -223,6 +223,8 @@ export async function paginate(
 	style: PagingStyle,
 	options: { limit: number; maxPageSize: number; settings: RequestSettings },
 ): Promise<IDataObject[]> {
+	// One credential read for all the pages of this item.
+	const settings: RequestSettings = { ...options.settings, reuse: {} };
 	const pages = collectPages(
 		async (page) =>
 			await apiRequest.call(
@@ -234,7 +236,7 @@ export async function paginate(
 					qs: { ...request.qs, ...page.qs },
 					headers: { ...request.headers, ...page.headers },
 				},
-				options.settings,
+				settings,
 			),
 		style,
 		{ ...options, service: api.service },

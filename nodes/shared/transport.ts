@@ -58,6 +58,11 @@ export interface RequestSettings {
 	/** How long to wait for each answer (default: n8n's own, 300 s). */
 	timeoutMs?: number;
 	retry?: RetryPolicy;
+	/**
+	 * The credential as one item read it, kept for that item's next requests (the pages of a list): the same
+	 * item resolves the credential's expressions the same way, so it is read from n8n once, not per page.
+	 */
+	reuse?: { credentials?: ICredentialDataDecryptedObject };
 }
 
 /** Nodes, polling triggers and list searches all send their requests through here. */
@@ -87,7 +92,9 @@ export async function apiRequest(
 	let secrets: string[] = [];
 	let attempt = 1;
 	try {
-		const credentials = await readCredentials(this, api.credentialType, settings.itemIndex);
+		const credentials =
+			settings.reuse?.credentials ??
+			(await readCredentials(this, api.credentialType, settings.itemIndex));
 		const fingerprint = api.settingsFingerprint(credentials);
 		secrets = credentialSecrets(credentials);
 		const headers = {
@@ -116,6 +123,10 @@ export async function apiRequest(
 			const outcome = await send(this, api, options, passed, credentials, itemIndex);
 			secrets = allSecrets(credentials, passed, fingerprint);
 			reportPace(this, outcome);
+			// A renewal during the request updated the data n8n was handed: the next page uses that token.
+			const latest = passed?.credentialsDecrypted?.data;
+			if (settings.reuse)
+				settings.reuse.credentials = latest?.accessToken ? { ...latest } : credentials;
 			if (!outcome.failed)
 				return checkedResponse(this, api, request, outcome.response, secrets, itemIndex);
 			const delay = isOwnError(outcome.error)

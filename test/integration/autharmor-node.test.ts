@@ -425,6 +425,41 @@ describe('Get Many', () => {
 		);
 	});
 
+	test('Return All reads the credential from n8n once for all its pages', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = authArmorCredential();
+		await run(
+			{ resource: 'user', operation: 'get', by: 'id', userId: authArmorUserId(1) },
+			credential,
+		);
+		helper.decryptedReads = 0;
+		const users = await run(
+			{ resource: 'user', operation: 'getMany', returnAll: true },
+			credential,
+		);
+		expect(users.length).toBeGreaterThan(200);
+		expect(requestsTo(sandbox, 'authArmor', '/v4/users').length).toBe(3);
+		expect(helper.decryptedReads).toBe(1);
+	});
+
+	test('a token due for renewal during paging is renewed once; the next pages use the new one', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = authArmorCredential();
+		await run(
+			{ resource: 'user', operation: 'get', by: 'id', userId: authArmorUserId(1) },
+			credential,
+		);
+		const old = helper.storedData(credential);
+		helper.patchStoredData(credential, { tokenRenewAt: Date.now() - 1000 });
+		sandbox.clearRequests();
+		await run({ resource: 'user', operation: 'getMany', returnAll: true }, credential);
+		expect(requestsTo(sandbox, 'authArmor', '/connect/token')).toHaveLength(1);
+		const bearers = apiBearers();
+		expect(bearers).toHaveLength(3);
+		expect(new Set(bearers).size).toBe(1);
+		expect(bearers[0]).not.toBe(`Bearer ${old.accessToken}`);
+	});
+
 	test('Return All over 250 users: 3 pages of 100, 250 distinct items, one token', async () => {
 		const { sandbox } = fixture;
 		const { output } = await runNode({

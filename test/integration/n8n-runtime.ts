@@ -283,6 +283,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	/** How often `preAuthentication` actually called the credential type's `preAuthentication`. */
 	preAuthenticationCalls = 0;
 
+	/** How often a node read a credential (n8n: a database read, a decryption, expression resolution). */
+	decryptedReads = 0;
+
 	private nextId = 1;
 
 	constructor(readonly credentialTypes: Record<string, ICredentialType> = createCredentialTypes()) {
@@ -534,6 +537,7 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		_options?: IGetDecryptedCredentialsOptions,
 	): Promise<ICredentialDataDecryptedObject> {
 		// Re-read on every call, as n8n reads the database row each time.
+		this.decryptedReads += 1;
 		const row = this.getCredentialsEntity(nodeCredentials, type);
 		const decryptedDataOriginal = JSON.parse(row.data) as ICredentialDataDecryptedObject;
 		if (raw === true) return decryptedDataOriginal;

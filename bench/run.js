@@ -18,6 +18,8 @@
  *   2 per-item overhead: N items through Armor Get Me and Auth Armor Get User, against a raw axios loop.
  *   3 paging: Auth Armor Get Many (Return All) over many users, against a raw paging loop; peak RSS.
  *   4 latency: case 2 with injected latency.
+ *   5 faults: N/2 items through both nodes, ~10% of first tries answered 429 (Retry-After: 1) or 503: items
+ *     correct, duplicated, and requests sent.
  * Exits 1 when a case fails (its error is also written to both files).
  */
 const fs = require('node:fs');
@@ -69,7 +71,13 @@ const CREDENTIALS = {
 		armor: { id: 'benchC4Armor0', name: 'Armor (bench case 4)' },
 		authArmor: { id: 'benchC4AuthA0', name: 'Auth Armor (bench case 4)' },
 	},
+	5: {
+		armor: { id: 'benchC5Armor0', name: 'Armor (bench case 5)' },
+		authArmor: { id: 'benchC5AuthA0', name: 'Auth Armor (bench case 5)' },
+	},
 };
+/** Case 5: the share of items whose first request is answered 429 (Retry-After: 1) or 503. */
+const FAULT_SHARE = 0.1;
 
 // ------------------------------------------------------------------ arguments
 
@@ -78,7 +86,7 @@ function parseArgs(argv) {
 	const options = {
 		quick: false,
 		repeat: 0,
-		only: [1, 2, 3, 4],
+		only: [1, 2, 3, 4, 5],
 		out: '',
 		build: true,
 		packageDir: REPO_ROOT,
@@ -99,7 +107,7 @@ function parseArgs(argv) {
 	}
 	if (options.repeat && !(Number.isInteger(options.repeat) && options.repeat > 0))
 		throw new Error('--repeat needs a whole number > 0');
-	if (!options.only.every((n) => [1, 2, 3, 4].includes(n)))
+	if (!options.only.every((n) => [1, 2, 3, 4, 5].includes(n)))
 		throw new Error('--only takes case numbers 1-4, e.g. --only 2,3');
 	return options;
 }
@@ -553,6 +561,90 @@ async function casePerItem(ctx, { latencyMs, idPrefix, label, withoutKeepAlive }
 	};
 }
 
+// ------------------------------------------------------------------ case 5: faults
+
+/** @param {typeof FULL} sizes */
+function faultItems(sizes) {
+	return Math.max(40, Math.round(sizes.N / 2));
+}
+
+/**
+ * A busy API: the first tenth of the requests of each node are answered 429 (Retry-After: 1) or 503, as a
+ * gateway under load does. Counts what came out right, what came out twice, and what was sent.
+ * @param {Context} ctx
+ */
+async function caseFaults(ctx) {
+	const { sandbox, sizes } = ctx;
+	const N = faultItems(sizes);
+	const faults = Math.round(N * FAULT_SHARE);
+	sandbox.configure({
+		armorTokenLifetimeSeconds: LONG_LIFETIME_SECONDS,
+		armorExpiresInUnit: 'minutes',
+		authArmorTokenLifetimeSeconds: LONG_LIFETIME_SECONDS,
+		latencyMs: 0,
+	});
+	await execute(ctx, 'benchC5Warm');
+	/** @type {any[]} */
+	const reps = [];
+	for (let r = 0; r < sizes.repeat; r++) {
+		log(`case 5 rep ${r + 1}/${sizes.repeat}: ${N} items per node, ${faults} first tries refused`);
+		sandbox.clearRequests();
+		const busy = Math.ceil(faults / 2);
+		sandbox.injectFailures([
+			{ api: 'armor', path: '/me', status: 429, retryAfter: 1, count: busy },
+			{ api: 'armor', path: '/me', status: 503, count: faults - busy },
+			{ api: 'authArmor', path: '/v4/users', status: 429, retryAfter: 1, count: busy },
+			{ api: 'authArmor', path: '/v4/users', status: 503, count: faults - busy },
+		]);
+		const run = await execute(ctx, 'benchC5Package');
+		const summary = sandbox.summary();
+		/** @param {string} name @param {(json: any) => boolean} right */
+		const judge = (name, right) => {
+			const items = nodeOutput(run.result, name);
+			const rows = run.result.data?.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? [];
+			const paired = rows.map((/** @type {any} */ row) => row.pairedItem?.item);
+			return {
+				out: items.length,
+				correct: items.filter((json) => !json.error && right(json)).length,
+				duplicates: paired.length - new Set(paired).size,
+				inOrder: paired.every((/** @type {number} */ item, /** @type {number} */ i) => item === i),
+			};
+		};
+		reps.push({
+			armor: judge(W.NAMES.armorGetMe, (json) => json.user?.id === 501),
+			authArmor: judge(W.NAMES.authArmorGetUser, (json) => json.username === W.USERNAME),
+			armorRequests: summary.armor.api,
+			authArmorRequests: summary.authArmor.api,
+			tokenRequests: summary.armor.authorize + summary.armor.reissue + summary.authArmor.token,
+			armorMs: nodeMs(run.result, W.NAMES.armorGetMe),
+			authArmorMs: nodeMs(run.result, W.NAMES.authArmorGetUser),
+		});
+	}
+	/** @param {(rep: any) => number} pick */
+	const fig = (pick) => figure(reps.map(pick));
+	return {
+		N,
+		faults,
+		armor: {
+			correct: fig((rep) => rep.armor.correct),
+			duplicates: fig((rep) => rep.armor.duplicates),
+			inOrder: reps.every((rep) => rep.armor.inOrder),
+			requests: fig((rep) => rep.armorRequests),
+			requestsPerItem: fig((rep) => rep.armorRequests / N),
+			ms: fig((rep) => rep.armorMs),
+		},
+		authArmor: {
+			correct: fig((rep) => rep.authArmor.correct),
+			duplicates: fig((rep) => rep.authArmor.duplicates),
+			inOrder: reps.every((rep) => rep.authArmor.inOrder),
+			requests: fig((rep) => rep.authArmorRequests),
+			requestsPerItem: fig((rep) => rep.authArmorRequests / N),
+			ms: fig((rep) => rep.authArmorMs),
+		},
+		tokenRequests: fig((rep) => rep.tokenRequests),
+	};
+}
+
 // ------------------------------------------------------------------ case 3: paging
 
 /**
@@ -665,12 +757,17 @@ async function importAll(ctx, selected) {
 	const credentials = [];
 	const workflows = [];
 	for (const number of selected) {
-		const { armor, authArmor } = CREDENTIALS[/** @type {1 | 2 | 3 | 4} */ (number)];
+		const { armor, authArmor } = CREDENTIALS[/** @type {1 | 2 | 3 | 4 | 5} */ (number)];
 		credentials.push(armorCredential(sandbox, armor), authArmorCredential(sandbox, authArmor));
 		if (number === 1) {
 			workflows.push(
 				W.packageCallsWorkflow('benchC1Package', armor, authArmor),
 				W.httpChainWorkflow('benchC1Http', sandbox),
+			);
+		} else if (number === 5) {
+			workflows.push(
+				W.packageCallsWorkflow('benchC5Warm', armor, authArmor),
+				W.packageCallsWorkflow('benchC5Package', armor, authArmor, faultItems(sizes)),
 			);
 		} else if (number === 2 || number === 4) {
 			const id = `benchC${number}`;
@@ -790,6 +887,7 @@ async function main() {
 						withoutKeepAlive: false,
 					}),
 			],
+			[5, 'faults', () => caseFaults(ctx)],
 		];
 		for (const [number, key, runCase] of plan) {
 			if (!args.only.includes(number)) continue;

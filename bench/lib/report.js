@@ -234,12 +234,43 @@ function paging(c) {
 	].join('\n');
 }
 
+/** @param {any} c */
+function faults(c) {
+	const row = (/** @type {string} */ label, /** @type {any} */ x) => [
+		label,
+		`${show(x.correct)} of ${num(c.N)}`,
+		show(x.duplicates),
+		x.inOrder ? 'yes' : 'NO',
+		show(x.requests),
+		showTime(x.ms),
+	];
+	return [
+		table(
+			[
+				'Node',
+				'Correct items',
+				'Duplicated items',
+				'Output in input order',
+				'API requests sent',
+				'node',
+			],
+			[row('Armor -> Get Me', c.armor), row('Auth Armor -> Get User', c.authArmor)],
+		),
+		'',
+		`The first ${num(c.faults)} requests of each node were answered 429 (\`Retry-After: 1\`, half of them) or 503 ` +
+			'(the other half); every item should come out once, right, and cost one request more per refusal. ' +
+			`Token requests during the run: ${show(c.tokenRequests)}. A request that changes data (POST, PATCH, DELETE) ` +
+			'is only retried after a 429 or a connection that was never made; that rule is proven by the integration ' +
+			'tests (`test/integration/hostile-api.test.ts`, "a POST answered 503 is not sent again").',
+	].join('\n');
+}
+
 /**
  * One table with the headline figure of every case (also pasted into the README's Performance section).
  * @param {any} results
  */
 function summary(results) {
-	const { tokenLifecycle: t, perItem: p, paging: g, latency: l } = results.cases;
+	const { tokenLifecycle: t, perItem: p, paging: g, latency: l, faults: f } = results.cases;
 	/** @type {string[][]} */
 	const rows = [];
 	const ok = (/** @type {any} */ c) => c && !c.error;
@@ -308,6 +339,22 @@ function summary(results) {
 		);
 	}
 	if (ok(l)) perItemRows(l, `4. Case 2 with ${l.latencyMs} ms latency`);
+	if (ok(f)) {
+		for (const [api, label] of /** @type {const} */ ([
+			['armor', 'Armor Get Me'],
+			['authArmor', 'Auth Armor Get User'],
+		])) {
+			rows.push([
+				api === 'armor'
+					? `5. Faults: ${num(f.N)} items, ${num(f.faults)} first tries answered 429 or 503`
+					: '',
+				`${label}: requests sent / items`,
+				showRatio(f[api].requestsPerItem),
+				`${show(f[api].correct)} of ${num(f.N)} correct, ${show(f[api].duplicates)} duplicated`,
+				`${num(f.N)} items`,
+			]);
+		}
+	}
 	if (!rows.length) return 'No case finished.';
 	return table(['Case', 'Measure', 'Ratio', 'This package', 'Without it'], rows, 2);
 }
@@ -365,6 +412,8 @@ function markdown(results) {
 			perItem(x, false),
 		),
 		'',
+		section('5. Faults: a busy API', c.faults, faults),
+		'',
 		'## How it is measured',
 		'',
 		'- The sandbox (`test/sandbox/`) runs in the benchmark process on 127.0.0.1 and counts every request ' +
@@ -377,7 +426,8 @@ function markdown(results) {
 		'- "HTTP Request chain" / "HTTP Request node": what a user builds without this package, n8n\'s own HTTP Request ' +
 			'node (4.2) with expressions passing `code` and `access_token` along. In cases 2 and 4 it logs in once per ' +
 			"execution and reads the token by expression; with its default options it sends all items' requests at once, " +
-			'while this package (like the raw loop) sends them one after another.',
+			'while this package runs up to "Parallel Requests" (default 10) items at a time and the raw loop sends ' +
+			'one request after another.',
 		'- "raw axios": `bench/lib/raw-client.js`, a sequential axios loop with the same headers and one token, run as a ' +
 			"child process on n8n's Node. Node's default agent keeps connections alive; n8n 2.41 sends every request with " +
 			'`Connection: close`, so case 2 and 3 also show a raw loop that opens a new connection per request.',

@@ -18,8 +18,8 @@
  *   2 per-item overhead: N items through Armor Get Me and Auth Armor Get User, against a raw axios loop.
  *   3 paging: Auth Armor Get Many (Return All) over many users, against a raw paging loop; peak RSS.
  *   4 latency: case 2 with injected latency.
- *   5 faults: N/2 items through both nodes, ~10% of first tries answered 429 (Retry-After: 1) or 503: items
- *     correct, duplicated, and requests sent.
+ *   5 faults: N/2 items through both nodes, every tenth request answered 429 (Retry-After: 1) or 503: items
+ *     correct, duplicated, in order, and requests sent.
  * Exits 1 when a case fails (its error is also written to both files).
  */
 const fs = require('node:fs');
@@ -76,7 +76,7 @@ const CREDENTIALS = {
 		authArmor: { id: 'benchC5AuthA0', name: 'Auth Armor (bench case 5)' },
 	},
 };
-/** Case 5: the share of items whose first request is answered 429 (Retry-After: 1) or 503. */
+/** Case 5: the share of requests answered 429 (Retry-After: 1) or 503, until N x this many were. */
 const FAULT_SHARE = 0.1;
 
 // ------------------------------------------------------------------ arguments
@@ -589,12 +589,14 @@ async function caseFaults(ctx) {
 	for (let r = 0; r < sizes.repeat; r++) {
 		log(`case 5 rep ${r + 1}/${sizes.repeat}: ${N} items per node, ${faults} first tries refused`);
 		sandbox.clearRequests();
+		// Every 20th request answered 429 (Retry-After: 1), the one after it 503: a tenth of the requests, first
+		// tries and retries alike, spread over the run as a busy gateway does.
 		const busy = Math.ceil(faults / 2);
 		sandbox.injectFailures([
-			{ api: 'armor', path: '/me', status: 429, retryAfter: 1, count: busy },
-			{ api: 'armor', path: '/me', status: 503, count: faults - busy },
-			{ api: 'authArmor', path: '/v4/users', status: 429, retryAfter: 1, count: busy },
-			{ api: 'authArmor', path: '/v4/users', status: 503, count: faults - busy },
+			{ api: 'armor', path: '/me', status: 429, retryAfter: 1, count: busy, every: 20 },
+			{ api: 'armor', path: '/me', status: 503, count: faults - busy, every: 20 },
+			{ api: 'authArmor', path: '/v4/users', status: 429, retryAfter: 1, count: busy, every: 20 },
+			{ api: 'authArmor', path: '/v4/users', status: 503, count: faults - busy, every: 20 },
 		]);
 		const run = await execute(ctx, 'benchC5Package');
 		const summary = sandbox.summary();

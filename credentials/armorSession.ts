@@ -5,7 +5,7 @@ import {
 	ArmorCredentialError,
 	describeHttpFailure,
 	isRedirect,
-	isTransientFailure,
+	credentialFailure,
 	networkFailureMessage,
 	redirectTarget,
 	vendorMessage,
@@ -142,14 +142,9 @@ function loginFailure(
 	credentials: ICredentialDataDecryptedObject,
 	extraSecrets: string[] = [],
 ): ArmorCredentialError {
-	if (error instanceof ArmorCredentialError) return error;
 	const secrets = [...credentialSecrets(credentials), ...extraSecrets];
-	const failure = describeHttpFailure(error, secrets);
-	const described = describeLoginFailure(failure, step, credentials, secrets);
-	return new ArmorCredentialError(
-		described.message,
-		described.vendorStatus,
-		isTransientFailure(failure),
+	return credentialFailure(error, secrets, (failure) =>
+		describeLoginFailure(failure, step, credentials, secrets),
 	);
 }
 

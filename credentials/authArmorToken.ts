@@ -5,7 +5,7 @@ import {
 	ArmorCredentialError,
 	describeHttpFailure,
 	isRedirect,
-	isTransientFailure,
+	credentialFailure,
 	networkFailureMessage,
 	redirectTarget,
 	vendorMessage,
@@ -52,12 +52,8 @@ function tokenFailure(
 	scope: string,
 ): ArmorCredentialError {
 	const secrets = credentialSecrets(credentials);
-	const failure = describeHttpFailure(error, secrets);
-	const described = describeTokenFailure(failure, tokenUrl, scope, secrets);
-	return new ArmorCredentialError(
-		described.message,
-		described.vendorStatus,
-		isTransientFailure(failure),
+	return credentialFailure(error, secrets, (failure) =>
+		describeTokenFailure(failure, tokenUrl, scope, secrets),
 	);
 }
 

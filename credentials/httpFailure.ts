@@ -82,6 +82,25 @@ export function safeErrorMessage(error: unknown, secrets: string[] = []): string
 	return redactText(text, secrets);
 }
 
+/**
+ * The error a credential shows for a failed login, token or reissue request: `describe` puts the failure in
+ * words (secrets already masked in what it is given); whether it is worth trying again later is added here.
+ */
+export function credentialFailure(
+	error: unknown,
+	secrets: string[],
+	describe: (failure: HttpFailure) => ArmorCredentialError,
+): ArmorCredentialError {
+	if (error instanceof ArmorCredentialError) return error;
+	const failure = describeHttpFailure(error, secrets);
+	const described = describe(failure);
+	return new ArmorCredentialError(
+		described.message,
+		described.vendorStatus,
+		isTransientFailure(failure),
+	);
+}
+
 /** A failure worth waiting out: the service is busy or briefly away, not refusing the credential. */
 export function isTransientFailure(failure: HttpFailure): boolean {
 	if (failure.status !== undefined) return failure.status === 429 || failure.status >= 500;

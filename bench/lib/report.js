@@ -257,8 +257,9 @@ function faults(c) {
 			[row('Armor -> Get Me', c.armor), row('Auth Armor -> Get User', c.authArmor)],
 		),
 		'',
-		`The first ${num(c.faults)} requests of each node were answered 429 (\`Retry-After: 1\`, half of them) or 503 ` +
-			'(the other half); every item should come out once, right, and cost one request more per refusal. ' +
+		`Every tenth request of each node (${num(c.faults)} in all, first tries and retries alike) was answered 429 ` +
+			'(`Retry-After: 1`, half of them) or 503 (the other half); every item should come out once, right, and cost ' +
+			'one request more per refusal. ' +
 			`Token requests during the run: ${show(c.tokenRequests)}. A request that changes data (POST, PATCH, DELETE) ` +
 			'is only retried after a 429 or a connection that was never made; that rule is proven by the integration ' +
 			'tests (`test/integration/hostile-api.test.ts`, "a POST answered 503 is not sent again").',
@@ -346,7 +347,7 @@ function summary(results) {
 		])) {
 			rows.push([
 				api === 'armor'
-					? `5. Faults: ${num(f.N)} items, ${num(f.faults)} first tries answered 429 or 503`
+					? `5. Faults: ${num(f.N)} items, every tenth request answered 429 or 503`
 					: '',
 				`${label}: requests sent / items`,
 				showRatio(f[api].requestsPerItem),

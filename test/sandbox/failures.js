@@ -38,7 +38,7 @@ const { json, empty, text, uuid } = require('./http-util');
  * @property {number} [count] default 1
  */
 
-/** @typedef {{ api: ApiName, path: string | undefined, method: string | undefined, remaining: number }} Matcher */
+/** @typedef {{ api: ApiName, path: string | undefined, method: string | undefined, remaining: number, every: number, seen: number }} Matcher */
 
 /**
  * Validates the fields failures and delays share (api, path, method, count) and the set of known fields.
@@ -51,7 +51,7 @@ function parseMatcher(input, kind, fields) {
 	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		throw new TypeError(`A ${kind} spec must be an object.`);
 	const spec = /** @type {Record<string, unknown>} */ (input);
-	const known = ['api', 'path', 'method', 'count', ...fields];
+	const known = ['api', 'path', 'method', 'count', 'every', ...fields];
 	const unknown = Object.keys(spec).filter((key) => !known.includes(key));
 	if (unknown.length) throw new TypeError(`Unknown ${kind} spec field(s): ${unknown.join(', ')}.`);
 	if (spec.api !== 'armor' && spec.api !== 'authArmor')
@@ -59,6 +59,9 @@ function parseMatcher(input, kind, fields) {
 	const count = spec.count === undefined ? 1 : spec.count;
 	if (!Number.isInteger(count) || Number(count) < 1)
 		throw new TypeError(`${capitalize(kind)} spec "count" must be a positive integer.`);
+	const every = spec.every === undefined ? 1 : spec.every;
+	if (!Number.isInteger(every) || Number(every) < 1)
+		throw new TypeError(`${capitalize(kind)} spec "every" must be a positive integer.`);
 	if (spec.path !== undefined && (typeof spec.path !== 'string' || !spec.path.startsWith('/')))
 		throw new TypeError(`${capitalize(kind)} spec "path" must start with "/".`);
 	if (spec.method !== undefined && typeof spec.method !== 'string')
@@ -70,6 +73,8 @@ function parseMatcher(input, kind, fields) {
 			path: /** @type {string | undefined} */ (spec.path),
 			method: spec.method === undefined ? undefined : String(spec.method).toUpperCase(),
 			remaining: Number(count),
+			every: Number(every),
+			seen: 0,
 		},
 	};
 }
@@ -174,11 +179,13 @@ function enqueue(queue, specs, parse) {
  * @returns {T | null}
  */
 function take(queue, api, method, path) {
+	// An entry with `every: N` lets N - 1 matching requests through before it applies to the Nth.
 	const index = queue.findIndex(
 		(m) =>
 			m.api === api &&
 			(m.path === undefined || path.startsWith(m.path)) &&
-			(m.method === undefined || m.method === method),
+			(m.method === undefined || m.method === method) &&
+			++m.seen % m.every === 0,
 	);
 	if (index < 0) return null;
 	const entry = queue[index];

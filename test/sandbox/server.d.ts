@@ -86,6 +86,8 @@ export interface FailureSpec {
 	status: number;
 	/** How many matching requests fail (default 1). */
 	count?: number;
+	/** Applies to every Nth matching request only (the others pass through); default 1 = each. */
+	every?: number;
 	/**
 	 * A string is sent as text; anything else as JSON. Default: a vendor-style error body (status >= 400) or
 	 * nothing (below 400).
@@ -111,6 +113,8 @@ export interface DelaySpec {
 	delayMs: number;
 	/** How many matching requests are held (default 1). */
 	count?: number;
+	/** Applies to every Nth matching request only; default 1 = each. */
+	every?: number;
 }
 
 export interface SandboxSummary {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to find. Each step's output streams through;
 // the last line sums up the jest tests as "N passed, N failed".
-// Steps: build, lint (n8n's community-node rules), n8n's package scanner, unit + integration tests,
-// end-to-end tests in a real n8n, the browser walk through n8n's editor.
+// Steps: build, lint (n8n's community-node rules; then tests, scripts and bench), n8n's package scanner,
+// unit + integration tests, end-to-end tests in a real n8n, the browser walk through n8n's editor.
 // Skip steps for a quick local loop with e.g. `npm test -- --only=unit` (CI runs everything).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -40,6 +40,8 @@ function run(name, command, args, { jestJson } = {}) {
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'armor-test-'));
 run('build', 'npm', ['run', 'build', '--silent']);
 run('lint', 'npx', ['eslint', 'nodes', 'credentials', 'package.json', '--max-warnings=0']);
+// The code that is not shipped (tests, scripts, benchmark), under its own config (eslint.dev.config.mjs).
+run('lint', 'npm', ['run', 'lint:dev', '--silent']);
 run('scan', 'node', ['scripts/scan-package.js', '--no-build']);
 run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${path.join(reports, 'unit.json')}`], {
 	jestJson: path.join(reports, 'unit.json'),

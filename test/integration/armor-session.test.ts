@@ -16,7 +16,7 @@ import {
 	runNodeError,
 	runNodeJson,
 	sandboxPerTest,
-} from './n8n-runtime';
+} from './runtime';
 
 jest.setTimeout(30_000);
 
@@ -274,7 +274,7 @@ test('Armor reporting expires_in in seconds (older revision) is read as seconds'
 
 describe('MFA', () => {
 	test('a login held open by the MFA prompt (1.5 s) is waited for', async () => {
-		const { sandbox, helper } = fixture;
+		const { sandbox } = fixture;
 		sandbox.configure({ mfaDelayMs: 1_500 });
 		const credential = armorCredential({
 			username: ARMOR_MFA_USER.username,

@@ -14,7 +14,7 @@ import {
 	runNodeJson,
 	sandboxPerTest,
 	testCredential,
-} from './n8n-runtime';
+} from './runtime';
 
 jest.setTimeout(30_000);
 

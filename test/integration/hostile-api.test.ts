@@ -19,7 +19,7 @@ import {
 	runNodeJson,
 	sandboxPerTest,
 	testCredential,
-} from './n8n-runtime';
+} from './runtime';
 
 jest.setTimeout(30_000);
 

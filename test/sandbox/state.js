@@ -48,6 +48,8 @@ const crypto = require('crypto');
  * @property {string | undefined} method
  * @property {number} status
  * @property {number} remaining
+ * @property {number} every applies to every Nth matching request
+ * @property {number} seen matching requests so far
  * @property {unknown} body
  * @property {string | undefined} retryAfter
  * @property {string | undefined} location
@@ -61,6 +63,8 @@ const crypto = require('crypto');
  * @property {string | undefined} method
  * @property {number} delayMs
  * @property {number} remaining
+ * @property {number} every applies to every Nth matching request
+ * @property {number} seen matching requests so far
  */
 
 /** @typedef {{ userId: number, expiresAt: number }} ArmorGrant */

@@ -3,7 +3,7 @@
  * rules), and of n8n features that meet our credentials: production mode, per-credential domain
  * restrictions, parameters from expressions.
  */
-import { ARMOR_DEMO_USER } from '../sandbox/server';
+import { ARMOR_DEMO_USER } from '../../sandbox/server';
 import {
 	ARMOR_NODE_TYPE,
 	AUTHARMOR_NODE_TYPE,
@@ -14,7 +14,7 @@ import {
 	runNodeError,
 	runNodeJson,
 	sandboxPerTest,
-} from './n8n-runtime';
+} from '.';
 
 jest.setTimeout(30_000);
 

@@ -1,0 +1,169 @@
+/**
+ * Running one of our nodes inside n8n-core's REAL `ExecuteContext`, with the few `additionalData` fields
+ * it reads (see `buildAdditionalData`).
+ *
+ * Difference from n8n, on purpose: nodes run one at a time by calling `execute` the way
+ * `WorkflowExecute.executeNode` does; no workflow graph, no `WorkflowExecute` (it would need execution
+ * hooks and the CLI's persistence).
+ */
+import { ExecuteContext, ExternalSecretsProxy } from 'n8n-core';
+import { UnexpectedError, Workflow, createEmptyRunExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialsHelper,
+	IDataObject,
+	IExecuteData,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	ITaskDataConnections,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import type { InMemoryCredentialsHelper } from './credentialsHelper';
+import { ensureN8nEnvironment } from './environment';
+import { ARMOR_NODE_TYPE, NODE_CREDENTIAL, createNodeTypes, type OurNodeType } from './types';
+
+/**
+ * The `IWorkflowExecuteAdditionalData` an execution gets from n8n's `WorkflowExecuteAdditionalData.getBase`,
+ * reduced to what the code paths used here read:
+ *  - `credentialsHelper`: read by `getCredentials` and by `httpRequestWithAuthentication`.
+ *  - the `*BaseUrl`s, `variables`, `executionId`: read by `getAdditionalKeys` whenever a parameter is
+ *    resolved (they build `$execution.resumeUrl` and `$vars`).
+ *  - `externalSecretsProxy`: read (lazily) by `getAdditionalKeys(..., { isCredential: true })` for `$secrets`.
+ *  - `currentNodeParameters`: set only by the credential tester, as in n8n (`_getCredentials` reads it).
+ *  - `currentNodeExecutionIndex`, `restApiUrl`, `instanceBaseUrl`: plain values n8n always sets.
+ * Sub-workflows, task runners, AI events and run data lookups are not reachable from these nodes; they
+ * throw if ever called so a surprise shows up as a failure, not a silent pass.
+ */
+export function buildAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	const base = 'http://localhost:5678/';
+	const unreachable = (what: string) => () => {
+		throw new UnexpectedError(`${what} is not available in the integration-test runtime`);
+	};
+	return {
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		executionId: 'integration-test',
+		restApiUrl: `${base}rest`,
+		instanceBaseUrl: base,
+		formWaitingBaseUrl: `${base}form-waiting`,
+		formBaseUrl: `${base}form`,
+		formTestBaseUrl: `${base}form-test`,
+		webhookBaseUrl: `${base}webhook`,
+		webhookWaitingBaseUrl: `${base}webhook-waiting`,
+		webhookTestBaseUrl: `${base}webhook-test`,
+		mcpBaseUrl: `${base}mcp`,
+		mcpTestBaseUrl: `${base}mcp-test`,
+		variables: {},
+		externalSecretsProxy: new ExternalSecretsProxy(),
+		executeWorkflow: unreachable('executeWorkflow'),
+		getRunExecutionData: unreachable('getRunExecutionData'),
+		getRuntimeCredential: unreachable('getRuntimeCredential'),
+		startRunnerTask: unreachable('startRunnerTask'),
+		logAiEvent: () => undefined,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunNodeOptions {
+	helper: InMemoryCredentialsHelper;
+	type: OurNodeType;
+	parameters: INodeParameters;
+	/** The stored credential the node uses (from `helper.addCredential`). */
+	credential: INodeCredentialsDetails;
+	/** Input items' `json`; default one empty item. */
+	items?: IDataObject[];
+	/** n8n's node setting "On Error: Continue" (`onError: 'continueRegularOutput'`). */
+	continueOnFail?: boolean;
+	/** Default 'manual' (the editor's "Execute workflow"); 'trigger' is a production run. */
+	mode?: WorkflowExecuteMode;
+	nodeName?: string;
+}
+
+export interface NodeRun {
+	/** `execute`'s return value: outputs -> items. */
+	output: INodeExecutionData[][];
+	/** The node as the context saw it (parameters with defaults filled in by `Workflow`). */
+	node: INode;
+}
+
+/**
+ * Runs one node of our package once, as `WorkflowExecute.executeNode` does: a `Workflow` (which fills
+ * in parameter defaults), a fresh `ExecuteContext` with the input items, then `execute.call(context)`.
+ * Errors are thrown as the node throws them.
+ */
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	ensureN8nEnvironment();
+	const { helper, type, parameters, credential, continueOnFail = false, mode = 'manual' } = options;
+	const nodeTypes = createNodeTypes();
+	const node: INode = {
+		id: 'node-under-test',
+		name: options.nodeName ?? (type === ARMOR_NODE_TYPE ? 'Armor' : 'Auth Armor'),
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: structuredClone(parameters),
+		credentials: { [NODE_CREDENTIAL[type]]: credential },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'integration-workflow',
+		name: 'Integration test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const workflowNode = workflow.getNode(node.name) as INode;
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const inputData: ITaskDataConnections = { main: [items] };
+	const executeData: IExecuteData = { node: workflowNode, data: inputData, source: null };
+	// WorkflowExecute leaves `currentNodeParameters` unset for node runs (only the credential tester sets it).
+	const additionalData = buildAdditionalData(helper);
+	const closeFunctions: Array<() => Promise<void>> = [];
+	const context = new ExecuteContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		mode,
+		createEmptyRunExecutionData(),
+		0,
+		items,
+		inputData,
+		executeData,
+		closeFunctions,
+		new AbortController().signal,
+	);
+	const nodeType = nodeTypes.getByNameAndVersion(type, 1) as INodeType;
+	await workflow.expression.acquireIsolate();
+	try {
+		const output = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
+		return { output, node: workflowNode };
+	} finally {
+		await workflow.expression.releaseIsolate();
+		await Promise.allSettled(closeFunctions.map(async (fn) => await fn()));
+	}
+}
+
+/** Runs a node and returns the `json` of its first output. */
+export async function runNodeJson(options: RunNodeOptions): Promise<IDataObject[]> {
+	const { output } = await runNode(options);
+	return output[0].map((item) => item.json);
+}
+
+/** Runs a node that is expected to throw; returns the error (fails the test if nothing was thrown). */
+export async function runNodeError(options: RunNodeOptions): Promise<Error & IDataObject> {
+	try {
+		await runNode(options);
+	} catch (error) {
+		return error as Error & IDataObject;
+	}
+	throw new Error('The node was expected to fail, but it succeeded.');
+}

@@ -587,7 +587,9 @@ async function caseFaults(ctx) {
 	/** @type {any[]} */
 	const reps = [];
 	for (let r = 0; r < sizes.repeat; r++) {
-		log(`case 5 rep ${r + 1}/${sizes.repeat}: ${N} items per node, every tenth request refused (${faults} in all)`);
+		log(
+			`case 5 rep ${r + 1}/${sizes.repeat}: ${N} items per node, every tenth request refused (${faults} in all)`,
+		);
 		sandbox.clearRequests();
 		// Every 20th request answered 429 (Retry-After: 1), the one after it 503: a tenth of the requests, first
 		// tries and retries alike, spread over the run as a busy gateway does.

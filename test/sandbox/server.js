@@ -34,8 +34,8 @@ const {
 const { holdLogin, releaseLogins } = require('./logins');
 const { echoReply } = require('./echo');
 const { CONTROL_PREFIX, handleControl } = require('./control');
-const { handleArmor } = require('./armor-api');
-const { handleAuthArmor } = require('./autharmor-api');
+const { handleArmor } = require('./armor');
+const { handleAuthArmor } = require('./autharmor');
 const { startForeignListener } = require('./foreign');
 
 /** @typedef {import('./state').Knobs} Knobs */

@@ -33,6 +33,15 @@ export function normalizeBaseUrl(url: URL): string {
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** `target` is at or under `base`: the same origin, and the base's path as a whole-segment prefix. */
+export function isUnderBaseUrl(target: URL, base: URL): boolean {
+	const basePath = base.pathname.replace(/\/+$/, '');
+	return (
+		target.origin === base.origin &&
+		(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`))
+	);
+}
+
 /** The credential's base URL, checked and normalized. */
 export function credentialBaseUrl(value: unknown, field = 'Base URL'): string {
 	return normalizeBaseUrl(assertSafeBaseUrl(value, field));
@@ -62,11 +71,8 @@ export function assertRequestStaysOnBaseUrl(
 	if (!target) {
 		throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
 	}
-	const basePath = base.pathname === '/' ? '' : base.pathname;
-	const inside =
-		target.origin === base.origin &&
-		(basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`));
-	if (!inside) {
+	if (!isUnderBaseUrl(target, base)) {
+		const basePath = base.pathname === '/' ? '' : base.pathname;
 		throw new ArmorCredentialError(
 			`This credential only sends its token to ${base.origin}${basePath}; the request was for ${target.origin}${target.pathname}, so it was not sent.`,
 		);

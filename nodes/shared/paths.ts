@@ -3,6 +3,7 @@
  * A path that could leave the base URL (absolute URL, `//host`, `..` segments, encoded variants)
  * is refused before any request, so a token can never reach another host or path.
  */
+import { isUnderBaseUrl } from '../../credentials/baseUrl';
 import { RequestRefusedError } from './requestRules';
 
 export class UnsafePathError extends RequestRefusedError {
@@ -100,8 +101,7 @@ export function buildApiUrl(baseUrl: string, path: string): string {
 	const base = new URL(baseUrl);
 	const basePath = base.pathname.replace(/\/+$/, '');
 	const url = `${base.origin}${basePath}${assertRelativeApiPath(path)}`;
-	const resolved = new URL(url);
-	if (resolved.origin !== base.origin || !`${resolved.pathname}/`.startsWith(`${basePath}/`)) {
+	if (!isUnderBaseUrl(new URL(url), base)) {
 		throw new UnsafePathError(
 			`The path "${path}" would leave the base URL ${base.origin}${basePath}.`,
 		);

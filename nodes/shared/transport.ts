@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { credentialBaseUrl } from '../../credentials/baseUrl';
+import { credentialBaseUrl, isUnderBaseUrl } from '../../credentials/baseUrl';
 import { describeHttpFailure, isRedirect, redirectTarget } from '../../credentials/httpFailure';
 import { credentialSecrets, redactDeep, redactHeaders } from '../../credentials/redaction';
 import { rememberedSecrets } from '../../credentials/sessionMemory';
@@ -247,13 +247,7 @@ function redirectedRequest(
 	} catch {
 		target = undefined;
 	}
-	const base = new URL(baseUrl);
-	const basePath = base.pathname === '/' ? '' : base.pathname;
-	const inside =
-		target !== undefined &&
-		target.origin === base.origin &&
-		(basePath === '' || target.pathname === basePath || target.pathname.startsWith(`${basePath}/`));
-	if (!inside) {
+	if (!target || !isUnderBaseUrl(target, new URL(baseUrl))) {
 		return `${service} redirected the request (${failure.status}) to ${redirectTarget(failure, from)}, outside the credential's base URL ${baseUrl}. The redirect was not followed, so the token was not sent there. Check the Base URL in the credential.`;
 	}
 	if (redirects >= MAX_REDIRECTS) {

@@ -18,6 +18,7 @@ import { credentialSecrets, redactDeep, redactHeaders } from '../../credentials/
 import { rememberedSecrets } from '../../credentials/sessionMemory';
 import { isRenewalDue, readTokenState } from '../../credentials/tokenState';
 import { gateFor } from './concurrency';
+import { keepRenewedCredentials, readCredentials, readCredentialsAgain } from './credentialReads';
 import { apiError, isOwnError, toNodeError } from './errors';
 import { buildApiUrl } from './paths';
 import { DEFAULT_RETRY_POLICY, nextRetryDelayMs, type RetryPolicy } from './retry';
@@ -125,6 +126,8 @@ export async function apiRequest(
 			reportPace(this, outcome);
 			// A renewal during the request updated the data n8n was handed: the next page uses that token.
 			const latest = passed?.credentialsDecrypted?.data;
+			if (latest?.accessToken && latest.accessToken !== credentials.accessToken)
+				keepRenewedCredentials(this, api.credentialType, latest);
 			if (settings.reuse)
 				settings.reuse.credentials = latest?.accessToken ? { ...latest } : credentials;
 			if (!outcome.failed)
@@ -146,7 +149,7 @@ export async function apiRequest(
 			// The credential may have been renewed meanwhile: read it again for the next attempt.
 			Object.assign(
 				credentials,
-				await readCredentials(this, api.credentialType, settings.itemIndex),
+				await readCredentialsAgain(this, api.credentialType, settings.itemIndex),
 			);
 		}
 	} catch (error) {
@@ -176,19 +179,6 @@ function finalError(
 		nodeError.message = `${nodeError.message} (after ${attempts} attempts)`;
 	}
 	return nodeError;
-}
-
-/** The credential, as this context reads it (per item in a node, once in a trigger or a list search). */
-async function readCredentials(
-	context: RequestContext,
-	type: string,
-	itemIndex: number | undefined,
-): Promise<ICredentialDataDecryptedObject> {
-	const read = context.getCredentials as (
-		type: string,
-		itemIndex?: number,
-	) => Promise<ICredentialDataDecryptedObject>;
-	return await read.call(context, type, itemIndex);
 }
 
 type Outcome = { failed: false; response: ApiResponse } | { failed: true; error: unknown };

@@ -156,6 +156,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	/** How often a node read a credential (n8n: a database read, a decryption, expression resolution). */
 	decryptedReads = 0;
 
+	/** How often the stored (raw, unresolved) data was read: the transport checks it for expressions. */
+	rawReads = 0;
+
 	private nextId = 1;
 
 	constructor(readonly credentialTypes: Record<string, ICredentialType> = createCredentialTypes()) {
@@ -407,10 +410,13 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		_options?: IGetDecryptedCredentialsOptions,
 	): Promise<ICredentialDataDecryptedObject> {
 		// Re-read on every call, as n8n reads the database row each time.
-		this.decryptedReads += 1;
 		const row = this.getCredentialsEntity(nodeCredentials, type);
 		const decryptedDataOriginal = JSON.parse(row.data) as ICredentialDataDecryptedObject;
-		if (raw === true) return decryptedDataOriginal;
+		if (raw === true) {
+			this.rawReads += 1;
+			return decryptedDataOriginal;
+		}
+		this.decryptedReads += 1;
 		return await this.applyDefaultsAndOverwrites(
 			additionalData,
 			decryptedDataOriginal,

@@ -64,6 +64,7 @@ describe('Get Many', () => {
 			credential,
 		);
 		helper.decryptedReads = 0;
+		helper.rawReads = 0;
 		const users = await run(
 			{ resource: 'user', operation: 'getMany', returnAll: true },
 			credential,
@@ -71,6 +72,7 @@ describe('Get Many', () => {
 		expect(users.length).toBeGreaterThan(200);
 		expect(requestsTo(sandbox, 'authArmor', '/v4/users').length).toBe(3);
 		expect(helper.decryptedReads).toBe(1);
+		expect(helper.rawReads).toBe(1);
 	});
 
 	test('a token due for renewal during paging is renewed once; the next pages use the new one', async () => {

@@ -2,22 +2,15 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import {
-	armorFingerprint,
-	isAccountId,
-	MFA_TIMEOUT_SECONDS,
-	readAccountId,
-	renewArmorSession,
-} from './armorSession';
-import { assertRequestStaysOnBaseUrl, headerValue, type OutgoingRequest } from './baseUrl';
-import { ArmorCredentialError } from './httpFailure';
+import { prepareArmorRequest } from './armorRequest';
+import { serviceHostsProperty } from './armorServices';
+import { armorFingerprint, MFA_TIMEOUT_SECONDS, renewArmorSession } from './armorSession';
 import { tokenStateProperties, tokenToPresent } from './tokenState';
 
 /** Armor Defense API, legacy username/password login ("FH-AUTH"). Token logic: ./armorSession.ts. */
@@ -78,6 +71,7 @@ export class ArmorApi implements ICredentialType {
 			description:
 				'How long a login may wait for the user to approve an MFA prompt before it gives up',
 		},
+		serviceHostsProperty,
 		...tokenStateProperties,
 	];
 
@@ -87,27 +81,14 @@ export class ArmorApi implements ICredentialType {
 
 	/**
 	 * Adds `Authorization: FH-AUTH <token>` and the default account, for our nodes and for n8n's HTTP Request
-	 * node alike: only for a request to the base URL, never re-sent by n8n to another origin on a redirect.
+	 * node alike: only for a request to the base URL or an Armor service host, never re-sent by n8n to another
+	 * origin on a redirect.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		assertRequestStaysOnBaseUrl(credentials.baseUrl, requestOptions as OutgoingRequest);
-		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		// A node's own Account Context wins over the credential's default; either must be an account ID.
-		const accountContext = headerValue(headers, 'x-account-context');
-		if (accountContext === undefined) {
-			const accountId = readAccountId(credentials);
-			if (accountId) headers['X-Account-Context'] = accountId;
-		} else if (!isAccountId(accountContext.trim())) {
-			throw new ArmorCredentialError(
-				`The X-Account-Context header must be an Armor account ID (a whole number such as 1001), not "${accountContext}", so the request was not sent.`,
-			);
-		}
-		for (const name of Object.keys(headers)) {
-			if (name.toLowerCase() === 'authorization') delete headers[name];
-		}
+		const { headers } = prepareArmorRequest(credentials, requestOptions);
 		headers.Authorization = `FH-AUTH ${tokenToPresent(credentials, armorFingerprint(credentials))}`;
 		return { ...requestOptions, headers, sendCredentialsOnCrossOriginRedirect: false };
 	}

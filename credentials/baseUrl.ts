@@ -65,16 +65,23 @@ export function assertRequestStaysOnBaseUrl(
 	baseUrl: unknown,
 	request: OutgoingRequest,
 	field = 'Base URL',
-): void {
-	const base = new URL(credentialBaseUrl(baseUrl, field));
+): URL {
+	return assertRequestGoesTo([credentialBaseUrl(baseUrl, field)], request);
+}
+
+/**
+ * The request's target, when it is at or under one of `allowed` (checked, normalized base URLs) and no
+ * `Host` header names another host; otherwise a refusal naming where the secret may go.
+ */
+export function assertRequestGoesTo(allowed: string[], request: OutgoingRequest): URL {
 	const target = requestTarget(request);
 	if (!target) {
 		throw new ArmorCredentialError('The request URL is not valid, so the token was not sent.');
 	}
-	if (!isUnderBaseUrl(target, base)) {
-		const basePath = base.pathname === '/' ? '' : base.pathname;
+	if (!allowed.some((base) => isUnderBaseUrl(target, new URL(base)))) {
+		const places = allowed.map((base) => base.replace(/\/$/, '')).join(', ');
 		throw new ArmorCredentialError(
-			`This credential only sends its token to ${base.origin}${basePath}; the request was for ${target.origin}${target.pathname}, so it was not sent.`,
+			`This credential only sends its token to ${places}; the request was for ${target.origin}${target.pathname}, so it was not sent.`,
 		);
 	}
 	const hostHeader = headerValue(request.headers, 'host');
@@ -83,6 +90,7 @@ export function assertRequestStaysOnBaseUrl(
 			`The request sets a Host header ("${hostHeader}") that differs from ${target.host}, so the token was not sent. Remove the Host header.`,
 		);
 	}
+	return target;
 }
 
 /** A header's value, whatever the case of its name. */

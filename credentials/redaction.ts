@@ -16,6 +16,7 @@ const SECRET_FIELDS = [
 	'tokenOwner',
 	'apiSecret',
 	'secretKey',
+	'secret',
 ];
 
 /** Secrets shorter than this are not searched for (they would mask ordinary words). */

@@ -9,6 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from '../shared/operation';
 import { routeOperations } from '../shared/router';
 import { armorResources } from './actions';
+import { AUTHENTICATION, authenticationProperty } from './armorApi';
+import { searchAccounts } from './armorRequest';
 
 export class Armor implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,9 +25,22 @@ export class Armor implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'armorApi', required: true }],
-		properties: nodeProperties(armorResources),
+		credentials: [
+			{
+				name: AUTHENTICATION.legacyLogin,
+				required: true,
+				displayOptions: { show: { authentication: ['legacyLogin'] } },
+			},
+			{
+				name: AUTHENTICATION.apiKey,
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+		],
+		properties: [authenticationProperty, ...nodeProperties(armorResources)],
 	};
+
+	methods = { listSearch: { searchAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperations.call(this, armorResources);

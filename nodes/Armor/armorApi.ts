@@ -1,25 +1,44 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { armorApiKeyFingerprint } from '../../credentials/armorApiKey';
+import { ARMOR_SERVICES, serviceBaseUrl, type ArmorService } from '../../credentials/armorServices';
 import { armorFingerprint, isAccountId } from '../../credentials/armorSession';
 import { headerValue } from '../../credentials/baseUrl';
 import { RequestRefusedError } from '../shared/requestRules';
-import type { ApiDefinition, ApiRequest } from '../shared/transport';
+import type { ApiDefinition, ApiRequest, RequestContext } from '../shared/transport';
 
-/** The "Account Context" option every Armor operation offers; read by `armorApi.requestHeaders`. */
-export const accountContextOption: INodeProperties = {
-	displayName: 'Account Context',
-	name: 'accountContext',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 1001',
-	description:
-		"ID of the Armor account to act on (sent as X-Account-Context). Overrides the credential's Account ID for this node.",
+/** The node's Authentication choice; each value names the credential type it uses. */
+export const AUTHENTICATION = {
+	legacyLogin: 'armorApi',
+	apiKey: 'armorApiKeyApi',
+} as const;
+
+export type ArmorAuthentication = keyof typeof AUTHENTICATION;
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Username and Password (Legacy Login)',
+			value: 'legacyLogin',
+			description: 'Logs in as a portal user; an MFA user approves each login on the phone',
+		},
+		{
+			name: 'API Key',
+			value: 'apiKey',
+			description: 'Signs each request with an API key: no login, no MFA. Best for schedules.',
+		},
+	],
+	default: 'legacyLogin',
 };
-
-/** The item's "Account Context" option ('' when not set). */
-export function readAccountContext(this: IExecuteFunctions, itemIndex: number): string {
-	return String(this.getNodeParameter('options.accountContext', itemIndex, '') ?? '').trim();
-}
 
 /** An account ID as the X-Account-Context header needs it, or a refusal that says where to find one. */
 function checkAccountContext(value: string, source: string): void {
@@ -31,21 +50,88 @@ function checkAccountContext(value: string, source: string): void {
 	}
 }
 
-/** Armor Defense API: FH-AUTH credential, and the account context header. */
-export const armorApi: ApiDefinition = {
-	credentialType: 'armorApi',
-	service: 'Armor',
-	settingsFingerprint: armorFingerprint,
-	requestHeaders(request: ApiRequest): IDataObject {
-		const accountContext = String(request.accountContext ?? '').trim();
-		if (!accountContext) return {};
-		checkAccountContext(accountContext, 'Account Context');
-		return { 'X-Account-Context': accountContext };
-	},
-	checkHeaders(headers: IDataObject): void {
-		const accountContext = headerValue(headers, 'x-account-context');
-		if (accountContext !== undefined) {
-			checkAccountContext(accountContext.trim(), 'The X-Account-Context header');
-		}
-	},
+function armorDefinition(
+	credentialType: string,
+	settingsFingerprint: (credentials: ICredentialDataDecryptedObject) => string,
+): ApiDefinition {
+	return {
+		credentialType,
+		service: 'Armor',
+		settingsFingerprint,
+		requestHeaders(request: ApiRequest): IDataObject {
+			const accountContext = String(request.accountContext ?? '').trim();
+			if (!accountContext) return {};
+			checkAccountContext(accountContext, 'Account Context');
+			return { 'X-Account-Context': accountContext };
+		},
+		checkHeaders(headers: IDataObject): void {
+			const accountContext = headerValue(headers, 'x-account-context');
+			if (accountContext !== undefined) {
+				checkAccountContext(accountContext.trim(), 'The X-Account-Context header');
+			}
+		},
+		serviceBaseUrl(service, credentials) {
+			if (!Object.hasOwn(ARMOR_SERVICES, service)) {
+				throw new RequestRefusedError(`Armor has no service "${service}".`);
+			}
+			return serviceBaseUrl(credentials, service as ArmorService);
+		},
+	};
+}
+
+/** Armor Defense API with the legacy FH-AUTH login. */
+export const armorLoginApi = armorDefinition(AUTHENTICATION.legacyLogin, armorFingerprint);
+
+/** Armor Defense API with an API key (ARMOR-PSK signatures). */
+export const armorKeyApi = armorDefinition(AUTHENTICATION.apiKey, armorApiKeyFingerprint);
+
+/** The Armor API definition for the node's Authentication choice, in any context. */
+export function armorApi(context: RequestContext): ApiDefinition {
+	const read = context.getNodeParameter as (name: string, ...rest: unknown[]) => unknown;
+	const authentication =
+		'getInputData' in context
+			? read.call(context, 'authentication', 0, 'legacyLogin')
+			: read.call(context, 'authentication', 'legacyLogin');
+	return authentication === 'apiKey' ? armorKeyApi : armorLoginApi;
+}
+
+/** The "Account Context" option every Armor operation offers: an account picked from a list, or its ID. */
+export const accountContextOption: INodeProperties = {
+	displayName: 'Account Context',
+	name: 'accountContext',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		"The Armor account to act on (sent as X-Account-Context). Overrides the credential's Account ID for this node.",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1001',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[1-9]\\d*\\s*$',
+						errorMessage: 'An account ID is a whole number',
+					},
+				},
+			],
+		},
+	],
 };
+
+/** The item's "Account Context" option ('' when not set): a picked account, an ID, or a plain string. */
+export function readAccountContext(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('options.accountContext', itemIndex, '') as unknown;
+	const picked =
+		value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
+	return String(picked ?? '').trim();
+}

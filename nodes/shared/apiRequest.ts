@@ -11,7 +11,7 @@ import { optionsCollection } from './descriptions';
 import { defineResource, type OperationDefinition } from './operation';
 import { assertUserHeaders } from './requestRules';
 import { readRequestSettings } from './requestSettings';
-import { apiRequest, type ApiDefinition, type ApiRequest } from './transport';
+import { apiRequest, type ApiDefinition, type ApiRequest, type RequestContext } from './transport';
 
 /**
  * The generic "API Request" operation both nodes offer: any method and path under the credential's base
@@ -22,7 +22,10 @@ const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** What a node brings to its "API Request" resource. */
 export interface ApiRequestResourceOptions {
-	api: ApiDefinition;
+	/** The API, or how the node picks it (e.g. by its Authentication choice). */
+	api: ApiDefinition | ((context: RequestContext) => ApiDefinition);
+	/** The vendor's name, for the operation's description. */
+	service: string;
 	/** The Path field's example and description. */
 	example: { path: string; description: string };
 	/** Options of this API (account context, username placement). */
@@ -39,6 +42,7 @@ export interface ApiRequestResourceOptions {
  */
 export function apiRequestResource({
 	api,
+	service,
 	example,
 	options = [],
 	properties = [],
@@ -46,7 +50,7 @@ export function apiRequestResource({
 }: ApiRequestResourceOptions) {
 	const send: OperationDefinition = {
 		name: 'Send',
-		description: `Call any ${api.service} API endpoint with this credential`,
+		description: `Call any ${service} API endpoint with this credential`,
 		action: 'Send an API request',
 		properties: [...apiRequestFields(example, options), ...properties],
 		async execute(itemIndex) {
@@ -54,7 +58,7 @@ export function apiRequestResource({
 			if (adapt) request = adapt.call(this, request, itemIndex);
 			const response = await apiRequest.call(
 				this,
-				api,
+				typeof api === 'function' ? api(this) : api,
 				request,
 				readRequestSettings.call(this, itemIndex),
 			);

@@ -78,7 +78,8 @@ function sharedRead(context: IExecuteFunctions, type: string): SharedRead {
 	let byType = runs.get(context);
 	if (!byType) runs.set(context, (byType = new Map()));
 	let shared = byType.get(type);
-	if (!shared) byType.set(type, (shared = { itemIndependent: storedWithoutExpressions(context, type) }));
+	if (!shared)
+		byType.set(type, (shared = { itemIndependent: storedWithoutExpressions(context, type) }));
 	return shared;
 }
 
@@ -111,7 +112,10 @@ interface StoredCredentialReader {
 }
 
 /** True only when n8n shows the stored credential and none of its fields is an expression. */
-async function storedWithoutExpressions(context: IExecuteFunctions, type: string): Promise<boolean> {
+async function storedWithoutExpressions(
+	context: IExecuteFunctions,
+	type: string,
+): Promise<boolean> {
 	const reference = context.getNode().credentials?.[type];
 	const additionalData = (context as unknown as StoredCredentialReader).additionalData;
 	const getDecrypted = additionalData?.credentialsHelper?.getDecrypted;
@@ -136,6 +140,7 @@ async function storedWithoutExpressions(context: IExecuteFunctions, type: string
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
 	return false;
 }

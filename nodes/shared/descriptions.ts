@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkWholeNumber } from './requestRules';
 
 import { requestSettingFields } from './requestSettings';
 
@@ -33,3 +35,9 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The item's Return All / Limit as a number of results (Infinity for Return All), Limit checked. */
+export function readReturnLimit(this: IExecuteFunctions, itemIndex: number): number {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
+	return checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
+}

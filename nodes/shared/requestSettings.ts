@@ -7,7 +7,7 @@ import type { RequestSettings } from './transport';
 /** Default "Timeout (Seconds)": generous for a slow API, far below n8n's own 300 s. */
 const DEFAULT_TIMEOUT_SECONDS = 60;
 /** Default "Parallel Requests" (see bench/RESULTS.md for how it compares with n8n's HTTP Request node). */
-export const DEFAULT_PARALLEL_REQUESTS = 10;
+export const DEFAULT_PARALLEL_REQUESTS = 50;
 const MAX_PARALLEL_REQUESTS = 100;
 
 /** The options every operation offers about how its requests are sent (in its "Options" collection). */

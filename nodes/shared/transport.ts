@@ -36,6 +36,8 @@ export interface ApiDefinition {
 	checkHeaders?(headers: IDataObject): void;
 	/** Fills placeholders the credential decides, e.g. Auth Armor's `{apiVersion}`. */
 	resolvePath?(path: string, credentials: ICredentialDataDecryptedObject): string;
+	/** The base URL of one of the API's other hosts (`request.service`), e.g. Armor's v2 MDR service. */
+	serviceBaseUrl?(service: string, credentials: ICredentialDataDecryptedObject): string;
 }
 
 export interface ApiRequest {
@@ -50,6 +52,8 @@ export interface ApiRequest {
 	allowNonJson?: boolean;
 	/** Armor: the account to act on (X-Account-Context); overrides the credential's Account ID. */
 	accountContext?: string;
+	/** Another host of the API (see `ApiDefinition.serviceBaseUrl`); default: the credential's base URL. */
+	service?: string;
 }
 
 /** How one request is sent: which item it serves, how long it may take, how it is retried. */
@@ -104,10 +108,11 @@ export async function apiRequest(
 			...(request.headers ?? {}),
 		};
 		api.checkHeaders?.(headers);
+		const baseUrl = requestBaseUrl(api, request, credentials);
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: buildApiUrl(
-				credentialBaseUrl(credentials.baseUrl),
+				baseUrl,
 				api.resolvePath ? api.resolvePath(request.path, credentials) : request.path,
 			),
 			qs: request.qs,
@@ -121,7 +126,7 @@ export async function apiRequest(
 		};
 		for (let waitedMs = 0; ; attempt++) {
 			const passed = credentialOptions(this, api, credentials, fingerprint);
-			const outcome = await send(this, api, options, passed, credentials, itemIndex);
+			const outcome = await send(this, api, options, passed, baseUrl, itemIndex);
 			secrets = allSecrets(credentials, passed, fingerprint);
 			reportPace(this, outcome);
 			// A renewal during the request updated the data n8n was handed: the next page uses that token.
@@ -157,6 +162,19 @@ export async function apiRequest(
 	}
 }
 
+/** Where the request goes: the credential's base URL, or the API's other host the request names. */
+function requestBaseUrl(
+	api: ApiDefinition,
+	request: ApiRequest,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	if (!request.service) return credentialBaseUrl(credentials.baseUrl);
+	if (!api.serviceBaseUrl) {
+		throw new Error(`${api.service} has no service "${request.service}"`);
+	}
+	return api.serviceBaseUrl(request.service, credentials);
+}
+
 /** Tells the node's gate (concurrency.ts) whether the API is pushing back with 429. */
 function reportPace(context: RequestContext, outcome: Outcome): void {
 	const gate = gateFor(context);
@@ -189,7 +207,7 @@ async function send(
 	api: ApiDefinition,
 	initial: IHttpRequestOptions,
 	passed: IAdditionalCredentialOptions | undefined,
-	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
 	itemIndex: number,
 ): Promise<Outcome> {
 	let options = initial;
@@ -203,13 +221,7 @@ async function send(
 		if (!outcome.failed) return outcome;
 		const failure = describeHttpFailure(outcome.error);
 		if (!isRedirect(failure)) return outcome;
-		const next = redirectedRequest(
-			options,
-			failure,
-			credentialBaseUrl(credentials.baseUrl),
-			api.service,
-			redirects,
-		);
+		const next = redirectedRequest(options, failure, baseUrl, api.service, redirects);
 		if (typeof next === 'string') {
 			const error = apiError(context.getNode(), next, {
 				httpCode: String(failure.status),

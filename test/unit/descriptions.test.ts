@@ -125,7 +125,7 @@ test.each(nodes.map(([node, description]) => [node, description] as const))(
 	(_, description) => {
 		const known = new Set(operations.map((c) => `${c.resource}.${c.operation}`));
 		for (const property of description.properties) {
-			if (property.name === 'resource' || property.name === 'operation') continue;
+			if (['resource', 'operation', 'authentication'].includes(property.name)) continue;
 			const show = property.displayOptions?.show ?? {};
 			const pairs = (show.resource as string[]).flatMap((resource) =>
 				(show.operation as string[]).map((operation) => `${resource}.${operation}`),

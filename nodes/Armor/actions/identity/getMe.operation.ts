@@ -2,27 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
-import { readRequestSettings } from '../../../shared/requestSettings';
-import { apiRequest } from '../../../shared/transport';
-import { accountContextOption, armorApi, readAccountContext } from '../../armorApi';
-
-/** `user` comes as an object or, in some API revisions, as a one-element array; currencies are space padded. */
-export function normalizeMe(response: IDataObject): IDataObject {
-	const user = Array.isArray(response.user)
-		? ((response.user[0] as IDataObject) ?? {})
-		: ((response.user as IDataObject) ?? {});
-	const accounts = ((response.accounts as IDataObject[]) ?? []).map((account) => ({
-		...account,
-		...(typeof account.currency === 'string' ? { currency: account.currency.trim() } : {}),
-	}));
-	return {
-		user,
-		accounts,
-		departments: response.departments ?? [],
-		permissions: response.permissions ?? [],
-		features: response.features ?? [],
-	};
-}
+import { accountContextOption } from '../../armorApi';
+import { armorRequest, normalizeMe } from '../../armorRequest';
 
 export const getMe: OperationDefinition = {
 	name: 'Get Me',
@@ -51,12 +32,10 @@ export const getMe: OperationDefinition = {
 		optionsCollection([accountContextOption]),
 	],
 	async execute(itemIndex) {
-		const response = (await apiRequest.call(
-			this,
-			armorApi,
-			{ method: 'GET', path: '/me', accountContext: readAccountContext.call(this, itemIndex) },
-			readRequestSettings.call(this, itemIndex),
-		)) as IDataObject;
+		const response = (await armorRequest.call(this, itemIndex, {
+			method: 'GET',
+			path: '/me',
+		})) as IDataObject;
 		const me = normalizeMe(response ?? {});
 		if (this.getNodeParameter('output', itemIndex, 'user') === 'accounts') {
 			return (me.accounts as IDataObject[]).map((account) => ({

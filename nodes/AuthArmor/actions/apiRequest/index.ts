@@ -39,6 +39,7 @@ function fillUserPlaceholder(
 
 export const apiRequest = apiRequestResource({
 	api: authArmorApi,
+	service: 'Auth Armor',
 	example: {
 		path: '/v4/users/{user}/auth_history',
 		description:

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, readReturnLimit, returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { paginate, pageNumberStyle } from '../../../shared/pagination';
-import { checkWholeNumber } from '../../../shared/requestRules';
 import { readRequestSettings } from '../../../shared/requestSettings';
 import { MAX_PAGE_SIZE, authArmorApi } from '../../authArmorApi';
 
@@ -42,10 +41,7 @@ export const getMany: OperationDefinition = {
 		]),
 	],
 	async execute(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll
-			? Infinity
-			: checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
+		const limit = readReturnLimit.call(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		return await paginate.call(
 			this,

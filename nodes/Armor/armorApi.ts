@@ -1,9 +1,4 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { armorApiKeyFingerprint } from '../../credentials/armorApiKey';
 import { ARMOR_SERVICES, serviceBaseUrl, type ArmorService } from '../../credentials/armorServices';
@@ -53,11 +48,13 @@ function checkAccountContext(value: string, source: string): void {
 function armorDefinition(
 	credentialType: string,
 	settingsFingerprint: (credentials: ICredentialDataDecryptedObject) => string,
+	statusAdvice: Partial<Record<number, string>> = {},
 ): ApiDefinition {
 	return {
 		credentialType,
 		service: 'Armor',
 		settingsFingerprint,
+		statusAdvice,
 		requestHeaders(request: ApiRequest): IDataObject {
 			const accountContext = String(request.accountContext ?? '').trim();
 			if (!accountContext) return {};
@@ -83,7 +80,10 @@ function armorDefinition(
 export const armorLoginApi = armorDefinition(AUTHENTICATION.legacyLogin, armorFingerprint);
 
 /** Armor Defense API with an API key (ARMOR-PSK signatures). */
-export const armorKeyApi = armorDefinition(AUTHENTICATION.apiKey, armorApiKeyFingerprint);
+export const armorKeyApi = armorDefinition(AUTHENTICATION.apiKey, armorApiKeyFingerprint, {
+	401: "Armor refused the API key's signature. Check the Key ID and Secret in the credential, and this machine's clock: a signature carries the time, and Armor accepts it only within 5 minutes of its own.",
+	403: 'The API key may not do this. Armor refuses some endpoints to API keys (managing API keys, for one): use the Username and Password authentication for those, or check the key owner\'s permissions.',
+});
 
 /** The Armor API definition for the node's Authentication choice, in any context. */
 export function armorApi(context: RequestContext): ApiDefinition {
@@ -93,45 +93,4 @@ export function armorApi(context: RequestContext): ApiDefinition {
 			? read.call(context, 'authentication', 0, 'legacyLogin')
 			: read.call(context, 'authentication', 'legacyLogin');
 	return authentication === 'apiKey' ? armorKeyApi : armorLoginApi;
-}
-
-/** The "Account Context" option every Armor operation offers: an account picked from a list, or its ID. */
-export const accountContextOption: INodeProperties = {
-	displayName: 'Account Context',
-	name: 'accountContext',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		"The Armor account to act on (sent as X-Account-Context). Overrides the credential's Account ID for this node.",
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1001',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[1-9]\\d*\\s*$',
-						errorMessage: 'An account ID is a whole number',
-					},
-				},
-			],
-		},
-	],
-};
-
-/** The item's "Account Context" option ('' when not set): a picked account, an ID, or a plain string. */
-export function readAccountContext(this: IExecuteFunctions, itemIndex: number): string {
-	const value = this.getNodeParameter('options.accountContext', itemIndex, '') as unknown;
-	const picked =
-		value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
-	return String(picked ?? '').trim();
 }

@@ -3,7 +3,6 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
-	INodeProperties,
 } from 'n8n-workflow';
 
 import { readReturnLimit } from '../shared/descriptions';
@@ -15,7 +14,8 @@ import {
 	type ApiResponse,
 	type RequestContext,
 } from '../shared/transport';
-import { armorApi, readAccountContext } from './armorApi';
+import { armorApi } from './armorApi';
+import { readAccountContext } from './descriptions';
 
 /**
  * How Armor operations send requests: the node's authentication, the item's Account Context and request
@@ -82,16 +82,6 @@ export async function searchAccounts(
 	return { results };
 }
 
-/** The "For Each Account" option of Armor's list operations. */
-export const forEachAccountOption: INodeProperties = {
-	displayName: 'For Each Account',
-	name: 'forEachAccount',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to list every account the user can act on (from Get Me), one after another, adding each result\'s account as "forAccount". Account Context is then ignored, and Limit applies per account.',
-};
-
 /**
  * A list operation: Return All or Limit over the endpoint's paging style, for the item's account or, with
  * "For Each Account", for every account of `GET /me` (each result tagged with `forAccount: {id, name}`).
@@ -101,7 +91,7 @@ export async function armorList(
 	itemIndex: number,
 	request: ApiRequest,
 	style: PagingStyle,
-	maxPageSize: number,
+	maxPageSize = 100,
 ): Promise<IDataObject[]> {
 	const limit = readReturnLimit.call(this, itemIndex);
 	const settings = readRequestSettings.call(this, itemIndex);

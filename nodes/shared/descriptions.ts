@@ -1,4 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pathSegment } from './paths';
 
 import { checkWholeNumber } from './requestRules';
 
@@ -40,4 +43,39 @@ export const returnAllOrLimit: INodeProperties[] = [
 export function readReturnLimit(this: IExecuteFunctions, itemIndex: number): number {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	return checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
+}
+
+/** A required ID field, e.g. a ticket key or a VM ID. */
+export function idField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${placeholder}`,
+		description,
+	};
+}
+
+/** An ID field's value as one path segment (encoded: it can never add segments); empty is refused. */
+export function readPathId(
+	this: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+): string {
+	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), `Enter the ${displayName}: it is empty.`, {
+			itemIndex,
+			description: `"${displayName}" names what to act on. An expression may have resolved to nothing for this item.`,
+		});
+	}
+	return pathSegment(value);
 }

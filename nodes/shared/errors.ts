@@ -35,6 +35,7 @@ export function toNodeError(
 	service: string,
 	itemIndex: number,
 	secrets: string[] = [],
+	statusAdvice: Partial<Record<number, string>> = {},
 ): Error {
 	if (error instanceof NodeOperationError || ownErrors.has(error as Error)) return error as Error;
 	if (error instanceof RequestRefusedError) {
@@ -58,6 +59,7 @@ export function toNodeError(
 	if (failure.status) {
 		const said = vendorMessage(failure.body, { secrets });
 		const advice =
+			statusAdvice[failure.status] ??
 			STATUS_ADVICE[failure.status] ??
 			(failure.status >= 500 ? STATUS_ADVICE[500] : STATUS_ADVICE[400]);
 		return apiError(node, `${service} answered ${failure.status}: ${said ?? advice}`, {

@@ -41,6 +41,28 @@ function asItems(value: unknown): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
+/**
+ * A list the API answers whole: one request, Limit applied here. An array, or the array under `itemsKey`;
+ * an object without one is one result (some revisions answer a single record unwrapped).
+ */
+export function wholeList({ itemsKey = 'items' }: { itemsKey?: string } = {}): PagingStyle {
+	return {
+		request: () => ({}),
+		read(answer) {
+			if (Array.isArray(answer)) return { items: answer as IDataObject[], more: false };
+			if (answer === null || typeof answer !== 'object') return { items: [], more: false };
+			const nested = (answer as IDataObject)[itemsKey];
+			return {
+				items: Array.isArray(nested) ? asItems(nested) : [answer as IDataObject],
+				more: false,
+			};
+		},
+	};
+}
+
+/** An array answered whole (most Armor v1 lists). */
+export const wholeArray = wholeList();
+
 /** `?page_number=1&page_size=100` (1-based), with the server's page count when it sends one. */
 export function pageNumberStyle({
 	pageParam,

@@ -36,6 +36,8 @@ export interface ApiDefinition {
 	checkHeaders?(headers: IDataObject): void;
 	/** Fills placeholders the credential decides, e.g. Auth Armor's `{apiVersion}`. */
 	resolvePath?(path: string, credentials: ICredentialDataDecryptedObject): string;
+	/** Advice per HTTP status where this API's credential needs its own (e.g. an API key's clock). */
+	statusAdvice?: Partial<Record<number, string>>;
 	/** The base URL of one of the API's other hosts (`request.service`), e.g. Armor's v2 MDR service. */
 	serviceBaseUrl?(service: string, credentials: ICredentialDataDecryptedObject): string;
 }
@@ -147,7 +149,7 @@ export async function apiRequest(
 						retry,
 					);
 			if (delay === undefined) {
-				throw finalError(node, outcome.error, api.service, itemIndex, secrets, attempt);
+				throw finalError(node, outcome.error, api, itemIndex, secrets, attempt);
 			}
 			await sleep(delay);
 			waitedMs += delay;
@@ -158,7 +160,7 @@ export async function apiRequest(
 			);
 		}
 	} catch (error) {
-		throw finalError(node, error, api.service, itemIndex, secrets, attempt);
+		throw finalError(node, error, api, itemIndex, secrets, attempt);
 	}
 }
 
@@ -187,12 +189,12 @@ function reportPace(context: RequestContext, outcome: Outcome): void {
 function finalError(
 	node: INode,
 	error: unknown,
-	service: string,
+	api: ApiDefinition,
 	itemIndex: number,
 	secrets: string[],
 	attempts: number,
 ): Error {
-	const nodeError = toNodeError(node, error, service, itemIndex, secrets);
+	const nodeError = toNodeError(node, error, api.service, itemIndex, secrets, api.statusAdvice);
 	if (attempts > 1 && !nodeError.message.includes(' attempts)')) {
 		nodeError.message = `${nodeError.message} (after ${attempts} attempts)`;
 	}

@@ -90,6 +90,7 @@ test('one login across two runs: the second run reuses the persisted token', asy
 		token: 1,
 		reissue: 0,
 		api: 2,
+		psk: 0,
 		unauthorized: 0,
 	});
 	const tokens = meTokens();
@@ -119,6 +120,7 @@ test('a stored token past tokenRenewAt but not expired is reissued: one /auth/to
 		token: 0,
 		reissue: 1,
 		api: 1,
+		psk: 0,
 		unauthorized: 0,
 	});
 	const [reissue] = requestsTo(sandbox, 'armor', '/auth/token/reissue', 'POST');
@@ -152,6 +154,7 @@ test('an expired stored token is not presented: the credential logs in again', a
 		token: 1,
 		reissue: 0,
 		api: 1,
+		psk: 0,
 		unauthorized: 0,
 	});
 	expect(sandbox.requests.map((request) => request.path)).toEqual([
@@ -202,6 +205,7 @@ test('revoked tokens: exactly one 401, one new login, and the request is retried
 		token: 1,
 		reissue: 0,
 		api: 3,
+		psk: 0,
 		unauthorized: 2,
 	});
 	expect(sandbox.requests.map((request) => `${request.path} ${request.status}`)).toEqual([
@@ -256,6 +260,7 @@ test('several items in one run share one login', async () => {
 		token: 1,
 		reissue: 0,
 		api: 3,
+		psk: 0,
 		unauthorized: 0,
 	});
 	expect(new Set(meTokens()).size).toBe(1);
@@ -294,6 +299,7 @@ describe('MFA', () => {
 			token: 1,
 			reissue: 0,
 			api: 1,
+			psk: 0,
 			unauthorized: 0,
 		});
 		expectNoSecretsIn(fixture, [me]);
@@ -371,6 +377,7 @@ describe('Login failures', () => {
 			token: 0,
 			reissue: 0,
 			api: 0,
+			psk: 0,
 			unauthorized: 1,
 		});
 		expect(helper.updatesOf(credential)).toHaveLength(0);

@@ -53,6 +53,7 @@ describe('Armor API credential', () => {
 			token: 1,
 			reissue: 0,
 			api: 2,
+			psk: 0,
 			unauthorized: 0,
 		});
 		expectNoSecretsIn(fixture, [messageOnly(result)]);

@@ -3,9 +3,10 @@
 'use strict';
 
 /**
- * Runs the sandbox until SIGINT/SIGTERM and prints one JSON line with its URLs:
- *   node test/sandbox/cli.js [--host 127.0.0.1] [--armor-port N] [--autharmor-port N] [--token-lifetime S]
- *                            [--<any-knob-in-kebab-case> VALUE ...]
+ * Runs the sandbox until SIGINT/SIGTERM and prints one JSON line with its URLs
+ * ({armorUrl, authArmorUrl, authArmorTokenUrl, servicesUrl}):
+ *   node test/sandbox/cli.js [--host 127.0.0.1] [--armor-port N] [--autharmor-port N] [--services-port N]
+ *                            [--token-lifetime S] [--<any-knob-in-kebab-case> VALUE ...]
  * `--token-lifetime S` sets both armorTokenLifetimeSeconds and authArmorTokenLifetimeSeconds; a knob given
  * by its own name (e.g. --armor-token-lifetime-seconds 120, --mfa-delay-ms 3000, --me-user-as-array) wins.
  * Special forms: --echo-requests-in-errors json|html|false, --refuse-tokens-on /me,/accounts (comma list),
@@ -25,6 +26,7 @@ const LISTENER_FLAGS = /** @type {Record<string, string>} */ ({
 	host: 'host',
 	armorport: 'armorPort',
 	autharmorport: 'authArmorPort',
+	servicesport: 'servicesPort',
 });
 
 /**
@@ -116,7 +118,12 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	process.stdout.write(
-		`${JSON.stringify({ armorUrl: sandbox.armorUrl, authArmorUrl: sandbox.authArmorUrl, authArmorTokenUrl: sandbox.authArmorTokenUrl })}\n`,
+		`${JSON.stringify({
+			armorUrl: sandbox.armorUrl,
+			authArmorUrl: sandbox.authArmorUrl,
+			authArmorTokenUrl: sandbox.authArmorTokenUrl,
+			servicesUrl: sandbox.servicesUrl,
+		})}\n`,
 	);
 }
 

@@ -43,7 +43,8 @@ function vendorError(api, path, reply) {
 	// An OAuth error without a description (Armor /auth/token, Auth Armor /connect/token).
 	if (typeof body.error === 'string')
 		return { body: { ...body, error_description: body.error }, field: 'error_description' };
-	if (api === 'armor') return { body: { Message: fallback }, field: 'Message' };
+	if (api === 'armor' || api === 'services')
+		return { body: { Message: fallback }, field: 'Message' };
 	if (path.toLowerCase().startsWith('/connect/'))
 		return {
 			body: { error: 'invalid_request', error_description: fallback },

@@ -54,8 +54,10 @@ function parseMatcher(input, kind, fields) {
 	const known = ['api', 'path', 'method', 'count', 'every', ...fields];
 	const unknown = Object.keys(spec).filter((key) => !known.includes(key));
 	if (unknown.length) throw new TypeError(`Unknown ${kind} spec field(s): ${unknown.join(', ')}.`);
-	if (spec.api !== 'armor' && spec.api !== 'authArmor')
-		throw new TypeError(`${capitalize(kind)} spec "api" must be "armor" or "authArmor".`);
+	if (spec.api !== 'armor' && spec.api !== 'authArmor' && spec.api !== 'services')
+		throw new TypeError(
+			`${capitalize(kind)} spec "api" must be "armor", "authArmor" or "services".`,
+		);
 	const count = spec.count === undefined ? 1 : spec.count;
 	if (!Number.isInteger(count) || Number(count) < 1)
 		throw new TypeError(`${capitalize(kind)} spec "count" must be a positive integer.`);
@@ -262,7 +264,7 @@ function failureReply(failure, path) {
  * @returns {Reply}
  */
 function defaultFailureReply(api, path, status, headers) {
-	if (api === 'armor') {
+	if (api === 'armor' || api === 'services') {
 		const messages = /** @type {Record<number, string>} */ ({
 			401: 'Authorization has been denied for this request.',
 			429: 'Too many requests. Please try again later.',

@@ -2,8 +2,9 @@
 'use strict';
 
 /**
- * Fixture data of the sandbox: Armor Defense users and accounts, the Auth Armor API client and the
- * deterministic Auth Armor user list (generated from an index, never stored).
+ * Fixture data of the sandbox: Armor Defense users, accounts and API keys, the v2 services' records (MDR
+ * incidents and service requests, VMs, agent health; generated from an index), the Auth Armor API client and
+ * the deterministic Auth Armor user list (generated from an index, never stored).
  */
 
 /**
@@ -110,6 +111,295 @@ function armorSecurityIncident(accountId, n) {
 	};
 }
 
+// ---------------------------------------------------------------- Armor API keys (ARMOR-PSK)
+
+/** The vendor guide's test key (its signature vector: GET /me, nonce = timestamp = 1528140529); acts as the demo user. */
+const ARMOR_API_KEY = deepFreeze({
+	keyId: '20a37099-4a0b-432f-bf46-5fa690a0405c',
+	secret: 'test-secret',
+	userId: ARMOR_DEMO_USER.id,
+});
+
+/** A key of the MFA user (no MFA prompt: that is what keys are for). */
+const ARMOR_API_KEY_MFA_USER = deepFreeze({
+	keyId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+	secret: 'mfa-test-secret',
+	userId: ARMOR_MFA_USER.id,
+});
+
+const ARMOR_API_KEYS = deepFreeze([ARMOR_API_KEY, ARMOR_API_KEY_MFA_USER]);
+
+/** How far (seconds) an ARMOR-PSK timestamp may be from the sandbox's clock. */
+const ARMOR_PSK_MAX_CLOCK_DIFFERENCE_SECONDS = 300;
+
+// ---------------------------------------------------------------- v2 services (MDR, infrastructure, agents)
+
+/** The path prefixes of the v2 services on the services listener (one host each at the vendor). */
+const ARMOR_SERVICE_PREFIXES = deepFreeze(['/mdr', '/infrastructure', '/agent-management']);
+
+const MDR_INCIDENTS_PER_ACCOUNT = 37;
+const MDR_SERVICE_REQUESTS_PER_ACCOUNT = 12;
+/** The MDR spec's default `pageSize` (incidents and service requests). */
+const MDR_DEFAULT_PAGE_SIZE = 20;
+const MDR_MAX_PAGE_SIZE = 100;
+const MDR_INCIDENT_STATUSES = deepFreeze([
+	'Open',
+	'In Progress',
+	'Waiting for Customer',
+	'Resolved',
+	'Closed',
+]);
+const MDR_SERVICE_REQUEST_STATUSES = deepFreeze([
+	'Open',
+	'In Progress',
+	'Waiting for Support',
+	'Resolved',
+]);
+const MDR_PRIORITIES = deepFreeze(['Low', 'Medium', 'High', 'Critical']);
+const MDR_TOPICS = [
+	'Suspicious sign-in',
+	'Malware detected',
+	'Brute force attempt',
+	'Data exfiltration alert',
+	'Privilege escalation',
+	'Phishing email reported',
+	'Unusual outbound traffic',
+];
+const MITRE_TACTICS = [
+	{ name: 'Initial Access', id: 'TA0001' },
+	{ name: 'Execution', id: 'TA0002' },
+	{ name: 'Persistence', id: 'TA0003' },
+	{ name: 'Credential Access', id: 'TA0006' },
+	{ name: 'Lateral Movement', id: 'TA0008' },
+];
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * The account a fixture belongs to (for `orgs`, `approvedOrgs`).
+ * @param {number} accountId
+ */
+function accountName(accountId) {
+	for (const user of ARMOR_USERS) {
+		const account = user.accounts.find((a) => a.id === accountId);
+		if (account) return account.name;
+	}
+	return `Account ${accountId}`;
+}
+
+/**
+ * Issue key of MDR incident n (1-based) of an account: `SEC-` + (accountId * 100 + n), e.g. SEC-100101.
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrIncidentKey(accountId, n) {
+	return `SEC-${accountId * 100 + n}`;
+}
+
+/**
+ * Issue key of MDR service request n (1-based) of an account: `SR-` + (accountId * 100 + n).
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrServiceRequestKey(accountId, n) {
+	return `SR-${accountId * 100 + n}`;
+}
+
+/**
+ * The account and number a key of that prefix names, or undefined (case-insensitive).
+ * @param {string} key
+ * @param {'SEC' | 'SR'} prefix
+ * @returns {{ accountId: number, n: number } | undefined}
+ */
+function parseMdrKey(key, prefix) {
+	const match = /^([A-Za-z]+)-(\d{3,12})$/.exec(key);
+	if (!match || match[1].toUpperCase() !== prefix) return undefined;
+	const number = Number(match[2]);
+	return { accountId: Math.floor(number / 100), n: number % 100 };
+}
+
+/**
+ * Created time of item n: a permutation of n (17 and the count are coprime), so that sorting by `created`
+ * differs from sorting by id.
+ * @param {number} accountId
+ * @param {number} n
+ * @param {number} count
+ */
+function mdrCreated(accountId, n, count) {
+	return FIXTURE_EPOCH_MS + ((n * 17) % count) * 6 * HOUR_MS + (accountId % 100) * MINUTE_MS;
+}
+
+/**
+ * MDR incident n (1-based) of an account as GET /mdr/incidents lists it (spec schema `IncidentListItem`).
+ * Status cycles through MDR_INCIDENT_STATUSES (n % 5), priority through MDR_PRIORITIES (n % 4).
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrIncident(accountId, n) {
+	const created = mdrCreated(accountId, n, MDR_INCIDENTS_PER_ACCOUNT);
+	const tactics = [MITRE_TACTICS[n % MITRE_TACTICS.length]];
+	if (n % 2 === 0) tactics.push(MITRE_TACTICS[(n + 2) % MITRE_TACTICS.length]);
+	return {
+		id: mdrIncidentKey(accountId, n),
+		summary: `${MDR_TOPICS[n % MDR_TOPICS.length]} (sandbox incident ${n} of account ${accountId})`,
+		status: MDR_INCIDENT_STATUSES[n % MDR_INCIDENT_STATUSES.length],
+		priority: MDR_PRIORITIES[n % MDR_PRIORITIES.length],
+		created: new Date(created).toISOString(),
+		updated: new Date(created + (n % 5) * HOUR_MS).toISOString(),
+		assignee: n % 3 === 0 ? null : 'Armor SOC Analyst',
+		orgs: [{ orgId: String(accountId), orgName: accountName(accountId) }],
+		tactics,
+	};
+}
+
+/**
+ * Severity of MDR incident n (details only; also what `sortBy=severity` sorts by).
+ * @param {number} n
+ */
+function mdrIncidentSeverity(n) {
+	return MDR_PRIORITIES[(n * 3) % MDR_PRIORITIES.length];
+}
+
+/**
+ * The comments incident n starts with: one by the SOC on every third incident.
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrSeedComments(accountId, n) {
+	if (n % 3 !== 0) return [];
+	const at = new Date(mdrCreated(accountId, n, MDR_INCIDENTS_PER_ACCOUNT) + HOUR_MS).toISOString();
+	return [
+		{
+			id: String(accountId * 1000 + n),
+			authorDisplayName: 'Armor SOC',
+			authorEmail: 'soc@armor.example',
+			body: `Investigating incident ${n}.`,
+			created: at,
+			updated: at,
+			isPublic: true,
+		},
+	];
+}
+
+/**
+ * MDR incident n (1-based) of an account as GET /mdr/incidents/{issueKey} returns it before any comment is
+ * added (spec schema `IncidentDetails`, the fields a client reads).
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrIncidentDetails(accountId, n) {
+	const item = mdrIncident(accountId, n);
+	return {
+		tenantId: null,
+		incidentId: `00000000-0000-4000-9000-${String(accountId).padStart(6, '0')}${String(n).padStart(6, '0')}`,
+		displayName: item.summary,
+		status: item.status,
+		createdDateTime: item.created,
+		lastUpdateDateTime: item.updated,
+		severity: mdrIncidentSeverity(n),
+		mitreTactics: item.tactics.map((t) => t.name),
+		source: ['Microsoft Sentinel'],
+		detectionSource: 'Microsoft Sentinel',
+		assignee: item.assignee,
+		ticketCreatedDateTime: item.created,
+		ticketUpdatedDateTime: item.updated,
+		ticketDescription: `Sandbox description of ${item.id}.`,
+		ticketSummary: item.summary,
+		incidentLink: `https://amp.armor.example/mdr/incidents/${item.id}`,
+		orgs: [{ id: String(accountId), name: accountName(accountId) }],
+		comments: mdrSeedComments(accountId, n),
+		alerts: [],
+		impactedAssets: [],
+		changeLog: [],
+	};
+}
+
+/**
+ * MDR service request n (1-based) of an account (spec schema `ServiceRequestListItem`).
+ * @param {number} accountId
+ * @param {number} n
+ */
+function mdrServiceRequest(accountId, n) {
+	const created = mdrCreated(accountId, n, MDR_SERVICE_REQUESTS_PER_ACCOUNT + 1);
+	return {
+		id: mdrServiceRequestKey(accountId, n),
+		summary: `Sandbox service request ${n} of account ${accountId}`,
+		status: MDR_SERVICE_REQUEST_STATUSES[n % MDR_SERVICE_REQUEST_STATUSES.length],
+		priority: MDR_PRIORITIES[n % MDR_PRIORITIES.length],
+		created: new Date(created).toISOString(),
+		updated: new Date(created + (n % 4) * HOUR_MS).toISOString(),
+		assignee: n % 2 === 0 ? 'Armor Support' : null,
+		orgs: [{ orgId: String(accountId), orgName: accountName(accountId) }],
+	};
+}
+
+const INFRASTRUCTURE_VMS_PER_ACCOUNT = 30;
+const INFRASTRUCTURE_DEFAULT_TOP = 25;
+const INFRASTRUCTURE_MAX_TOP = 100;
+const OPERATING_SYSTEMS = [
+	'Windows Server 2019',
+	'Ubuntu 22.04',
+	'Windows Server 2022',
+	'Red Hat Enterprise Linux 8',
+	'Amazon Linux 2',
+];
+
+/**
+ * coreInstanceId of VM n (1-based) of an account: `c0000000-0000-4000-8000-` + 6-digit account + 6-digit n.
+ * The first AGENT_HEALTH_PER_ACCOUNT VMs are also the agents of the health status.
+ * @param {number} accountId
+ * @param {number} n
+ */
+function coreInstanceId(accountId, n) {
+	return `c0000000-0000-4000-8000-${String(accountId).padStart(6, '0')}${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * VM n (1-based) of an account (spec schema `InfrastructureManagementGetVirtualMachine`).
+ * @param {number} accountId
+ * @param {number} n
+ */
+function infrastructureVirtualMachine(accountId, n) {
+	return {
+		coreInstanceId: coreInstanceId(accountId, n),
+		hostName: `vm-${accountId}-${String(n).padStart(2, '0')}`,
+		operatingSystem: OPERATING_SYSTEMS[n % OPERATING_SYSTEMS.length],
+	};
+}
+
+const AGENT_HEALTH_PER_ACCOUNT = 8;
+const SUB_AGENTS = [
+	{ SubAgentName: 'Trend Micro Deep Security', Version: '20.0.1-9400' },
+	{ SubAgentName: 'Filebeat', Version: '8.11.1' },
+	{ SubAgentName: 'Osquery', Version: '5.10.2' },
+];
+
+/**
+ * Health record of agent n (1-based) of an account (spec schema `AgentManagementHealthMonitoringStatusResults`):
+ * agent n runs on VM n. Every fourth agent is unregistered (`IsRegistered` is a string, as in the spec); on every
+ * third one the log shipper is unhealthy.
+ * @param {number} accountId
+ * @param {number} n
+ */
+function agentHealthStatus(accountId, n) {
+	const updated = new Date(
+		FIXTURE_EPOCH_MS + n * HOUR_MS + (accountId % 100) * MINUTE_MS,
+	).toISOString();
+	return {
+		AccountId: accountId,
+		CoreInstance: coreInstanceId(accountId, n),
+		IsRegistered: n % 4 === 0 ? 'false' : 'true',
+		SubAgents: SUB_AGENTS.map((sub, i) => {
+			const unhealthy = i === 1 && n % 3 === 0;
+			return {
+				...sub,
+				Status: unhealthy ? 'Unhealthy' : 'Healthy',
+				Message: unhealthy ? 'No logs shipped in the last 24 hours.' : 'OK',
+				UpdateTime: updated,
+			};
+		}),
+	};
+}
+
 // ---------------------------------------------------------------- Auth Armor
 
 const AUTHARMOR_CLIENT = deepFreeze({
@@ -209,6 +499,31 @@ module.exports = {
 	ARMOR_INCIDENTS_PAGE_SIZE,
 	armorTicket,
 	armorSecurityIncident,
+	ARMOR_API_KEY,
+	ARMOR_API_KEY_MFA_USER,
+	ARMOR_API_KEYS,
+	ARMOR_PSK_MAX_CLOCK_DIFFERENCE_SECONDS,
+	ARMOR_SERVICE_PREFIXES,
+	MDR_INCIDENTS_PER_ACCOUNT,
+	MDR_SERVICE_REQUESTS_PER_ACCOUNT,
+	MDR_DEFAULT_PAGE_SIZE,
+	MDR_MAX_PAGE_SIZE,
+	MDR_INCIDENT_STATUSES,
+	MDR_SERVICE_REQUEST_STATUSES,
+	MDR_PRIORITIES,
+	mdrIncidentKey,
+	mdrServiceRequestKey,
+	parseMdrKey,
+	mdrIncident,
+	mdrIncidentSeverity,
+	mdrIncidentDetails,
+	mdrServiceRequest,
+	INFRASTRUCTURE_VMS_PER_ACCOUNT,
+	INFRASTRUCTURE_DEFAULT_TOP,
+	INFRASTRUCTURE_MAX_TOP,
+	infrastructureVirtualMachine,
+	AGENT_HEALTH_PER_ACCOUNT,
+	agentHealthStatus,
 	AUTHARMOR_CLIENT,
 	AUTHARMOR_EMPTY_GUID,
 	AUTHARMOR_DEFAULT_USER_COUNT,

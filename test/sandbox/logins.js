@@ -19,7 +19,8 @@ const { wakeableSleep } = require('./http-util');
  */
 function isLogin(api, method, path) {
 	const lower = path.toLowerCase();
-	return method === 'POST' && lower === (api === 'armor' ? '/auth/authorize' : '/connect/token');
+	const login = { armor: '/auth/authorize', authArmor: '/connect/token', services: undefined }[api];
+	return method === 'POST' && lower === login;
 }
 
 /**

@@ -1,8 +1,12 @@
-/** Types of server.js: the local stand-in for the Armor Defense and Auth Armor APIs. */
+/** Types of server.js: the local stand-in for the Armor Defense and Auth Armor APIs and Armor's v2 services. */
 
 export * from './fixtures';
 
-export type SandboxApi = 'armor' | 'authArmor';
+/** 'services': the v2 services listener (`servicesUrl`: /mdr, /infrastructure, /agent-management). */
+export type SandboxApi = 'armor' | 'authArmor' | 'services';
+
+/** How an Armor or services request was let in. */
+export type ArmorAuthScheme = 'FH-AUTH' | 'ARMOR-PSK';
 
 export interface SandboxKnobs {
 	/** Armor access token lifetime (default 900). Fractions allowed. */
@@ -41,6 +45,12 @@ export interface SandboxKnobs {
 	 * once (then all go on) or `timeoutMs` after each arrived (then that one goes on). Default null (off).
 	 */
 	holdLoginsUntil: SandboxLoginHold | null;
+	/**
+	 * Seconds added to the sandbox's clock for the ARMOR-PSK timestamp check only (default 0; any finite
+	 * number), to act as a server whose clock is off: a signature is accepted when its timestamp is within 300 s
+	 * of now + this.
+	 */
+	armorClockSkewSeconds: number;
 }
 
 export interface SandboxLoginHold {
@@ -57,6 +67,8 @@ export interface SandboxOptions extends Partial<SandboxKnobs> {
 	armorPort?: number;
 	/** Default 0 (random). */
 	authArmorPort?: number;
+	/** The v2 services listener. Default 0 (random). */
+	servicesPort?: number;
 }
 
 export interface RecordedRequest {
@@ -75,6 +87,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Date.now() at arrival. */
 	receivedAt: number;
+	/** Set (Armor and services requests) once the request was authenticated, by that scheme. */
+	authScheme?: ArmorAuthScheme;
 }
 
 export interface FailureSpec {
@@ -118,8 +132,20 @@ export interface DelaySpec {
 }
 
 export interface SandboxSummary {
-	armor: { authorize: number; token: number; reissue: number; api: number; unauthorized: number };
+	armor: {
+		authorize: number;
+		token: number;
+		reissue: number;
+		/** Every other Armor request, whatever its credential (or none). */
+		api: number;
+		/** Answers 401. */
+		unauthorized: number;
+		/** Requests (among `api`) let in by an ARMOR-PSK signature. */
+		psk: number;
+	};
 	authArmor: { token: number; api: number; unauthorized: number };
+	/** The v2 services listener: every request, and its 401 answers. */
+	services: { api: number; unauthorized: number };
 }
 
 export interface Sandbox {
@@ -128,6 +154,11 @@ export interface Sandbox {
 	readonly authArmorUrl: string;
 	/** `${authArmorUrl}/connect/token` */
 	readonly authArmorTokenUrl: string;
+	/**
+	 * The v2 services listener, e.g. 'http://127.0.0.1:40002': `${servicesUrl}/mdr`, `/infrastructure`,
+	 * `/agent-management` (a service-host template `${servicesUrl}/{service}` reaches them).
+	 */
+	readonly servicesUrl: string;
 	/** Every non-control request in arrival order; one live array (cleared in place). */
 	readonly requests: RecordedRequest[];
 	clearRequests(): void;
@@ -142,13 +173,41 @@ export interface Sandbox {
 	/** How many logins `holdLoginsUntil` holds right now. */
 	waitingLogins(): number;
 	summary(): SandboxSummary;
-	/** Closes both listeners, open connections and pending waits (MFA, delays, held logins). */
+	/** Closes the three listeners, open connections and pending waits (MFA, delays, held logins). */
 	close(): Promise<void>;
 }
 
 export declare const DEFAULT_KNOBS: Readonly<SandboxKnobs>;
 
 export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+
+export interface ArmorPskSignatureInput {
+	keyId: string;
+	secret: string;
+	/** Upper-cased before signing. */
+	method: string;
+	/** Without scheme, host and query, exactly as sent (e.g. '/me', '/mdr/incidents'). */
+	path: string;
+	nonce: string;
+	timestamp: string | number;
+	/** The exact body bytes sent (a string as UTF-8); empty or absent: no body part. */
+	body?: string | Uint8Array;
+}
+
+/**
+ * base64(HMAC-SHA512(key = secret as UTF-8, message = keyId + METHOD + path + nonce + timestamp + bodyPart)),
+ * bodyPart = '' for an empty body, else base64(SHA-512(body bytes)). What the sandbox verifies.
+ */
+export declare function armorPskSignature(input: ArmorPskSignatureInput): string;
+
+/**
+ * A whole `Authorization` value: `ARMOR-PSK <keyId>:<signature>:<ts>:<ts>` (nonce = timestamp; default now,
+ * in Unix seconds).
+ */
+export declare function armorPskAuthorization(
+	key: { keyId: string; secret: string },
+	request: { method: string; path: string; body?: string | Uint8Array; timestamp?: number },
+): string;
 
 /** A request as the foreign listener recorded it. */
 export interface ForeignRequest {

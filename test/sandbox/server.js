@@ -2,11 +2,12 @@
 'use strict';
 
 /**
- * A local stand-in for both vendor APIs (Armor Defense and Auth Armor), for unit, integration and
- * end-to-end tests, the demo (`npm start`) and the benchmark. Built-ins only.
+ * A local stand-in for both vendor APIs (Armor Defense and Auth Armor) and Armor's v2 service hosts (MDR,
+ * infrastructure, agent management: one listener, a path prefix each), for unit, integration and end-to-end
+ * tests, the demo (`npm start`) and the benchmark. Built-ins only.
  *
  *   const sandbox = await startSandbox({ mfaDelayMs: 200 });
- *   // sandbox.armorUrl, sandbox.authArmorUrl, sandbox.authArmorTokenUrl, sandbox.requests, ...
+ *   // sandbox.armorUrl, sandbox.authArmorUrl, sandbox.authArmorTokenUrl, sandbox.servicesUrl, sandbox.requests, ...
  *   await sandbox.close();
  */
 
@@ -15,7 +16,6 @@ const fixtures = require('./fixtures');
 const {
 	json,
 	writeReply,
-	readBody,
 	queryObject,
 	normalizePath,
 	sleep,
@@ -36,6 +36,8 @@ const { echoReply } = require('./echo');
 const { CONTROL_PREFIX, handleControl } = require('./control');
 const { handleArmor } = require('./armor');
 const { handleAuthArmor } = require('./autharmor');
+const { handleServices } = require('./services');
+const { armorPskSignature, armorPskAuthorization } = require('./armor/auth');
 const { startForeignListener } = require('./foreign');
 
 /** @typedef {import('./state').Knobs} Knobs */
@@ -44,12 +46,14 @@ const { startForeignListener } = require('./foreign');
 /** @typedef {import('./state').SandboxState} SandboxState */
 /** @typedef {import('./failures').FailureSpec} FailureSpec */
 /** @typedef {import('./failures').DelaySpec} DelaySpec */
-/** @typedef {Partial<Knobs> & { host?: string, armorPort?: number, authArmorPort?: number }} SandboxOptions */
+/** @typedef {Partial<Knobs> & { host?: string, armorPort?: number, authArmorPort?: number, servicesPort?: number }} SandboxOptions */
 
 /**
  * @typedef {object} SandboxSummary
- * @property {{ authorize: number, token: number, reissue: number, api: number, unauthorized: number }} armor
+ * @property {{ authorize: number, token: number, reissue: number, api: number, unauthorized: number, psk: number }} armor
+ *   `psk`: the API calls (among `api`) let in by an ARMOR-PSK signature
  * @property {{ token: number, api: number, unauthorized: number }} authArmor
+ * @property {{ api: number, unauthorized: number }} services
  */
 
 /**
@@ -57,6 +61,7 @@ const { startForeignListener } = require('./foreign');
  * @property {string} armorUrl
  * @property {string} authArmorUrl
  * @property {string} authArmorTokenUrl
+ * @property {string} servicesUrl the v2 services: `${servicesUrl}/mdr`, `/infrastructure`, `/agent-management`
  * @property {RecordedRequest[]} requests every non-control request, in arrival order (one live array)
  * @property {() => void} clearRequests
  * @property {(knobs: Partial<Knobs>) => Knobs} configure changes knobs; returns all current knobs
@@ -68,7 +73,7 @@ const { startForeignListener } = require('./foreign');
  * @property {() => Promise<void>} close
  */
 
-const ROUTERS = { armor: handleArmor, authArmor: handleAuthArmor };
+const ROUTERS = { armor: handleArmor, authArmor: handleAuthArmor, services: handleServices };
 
 // ------------------------------------------------------------------ recording
 
@@ -104,8 +109,9 @@ function record(state, api, req, url) {
  */
 function summarize(requests) {
 	const summary = {
-		armor: { authorize: 0, token: 0, reissue: 0, api: 0, unauthorized: 0 },
+		armor: { authorize: 0, token: 0, reissue: 0, api: 0, unauthorized: 0, psk: 0 },
 		authArmor: { token: 0, api: 0, unauthorized: 0 },
+		services: { api: 0, unauthorized: 0 },
 	};
 	for (const request of requests) {
 		const path = normalizePath(request.path).toLowerCase();
@@ -115,6 +121,9 @@ function summarize(requests) {
 			else if (post && path === '/auth/token') summary.armor.token += 1;
 			else if (post && path === '/auth/token/reissue') summary.armor.reissue += 1;
 			else summary.armor.api += 1;
+			if (request.authScheme === 'ARMOR-PSK') summary.armor.psk += 1;
+		} else if (request.api === 'services') {
+			summary.services.api += 1;
 		} else if (path === '/connect/token') {
 			summary.authArmor.token += 1;
 		} else {
@@ -126,6 +135,37 @@ function summarize(requests) {
 }
 
 // ------------------------------------------------------------------ request handling
+
+/**
+ * The raw request body; resolves `null` when it exceeds the limit (1 MiB).
+ * @param {import('http').IncomingMessage} req
+ * @returns {Promise<Buffer | null>}
+ */
+function readBodyBytes(req) {
+	const maxBytes = 1024 * 1024;
+	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		let size = 0;
+		req.on('data', (/** @type {Buffer} */ chunk) => {
+			size += chunk.length;
+			if (size <= maxBytes) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/**
+ * The path of a request target exactly as it arrived: no scheme and host (absolute form), no query or fragment.
+ * @param {string} target
+ */
+function rawPathOf(target) {
+	const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+	const rest = origin ? target.slice(origin[0].length) || '/' : target;
+	const end = rest.search(/[?#]/);
+	return end < 0 ? rest : rest.slice(0, end);
+}
 
 /**
  * One API request: recorded at arrival, where it also takes its injected delay and failure; then held
@@ -150,7 +190,8 @@ async function handleRequest(sandbox, state, api, req, res) {
 		const path = normalizePath(url.pathname);
 		const delayMs = takeDelay(state, api, method, url.pathname);
 		const failure = takeFailure(state, api, method, url.pathname);
-		const body = await readBody(req);
+		const bytes = await readBodyBytes(req);
+		const body = bytes === null ? null : bytes.toString('utf8');
 		entry.body = body ?? '';
 		const held =
 			(await sleep(state.sleeper, delayMs)) && (await holdLogin(state, api, method, path));
@@ -158,17 +199,22 @@ async function handleRequest(sandbox, state, api, req, res) {
 			res.destroy();
 			return;
 		}
+		/** @type {import('./armor/common').RequestContext} */
+		const ctx = {
+			method,
+			path,
+			rawPath: rawPathOf(req.url ?? '/'),
+			params: url.searchParams,
+			headers: req.headers,
+			body: body ?? '',
+			rawBody: bytes ?? Buffer.alloc(0),
+		};
 		let reply = failure
 			? failureReply(failure, url.pathname)
 			: body === null
 				? json(413, { Message: 'The request body is too large.' })
-				: await ROUTERS[api](state, {
-						method,
-						path,
-						params: url.searchParams,
-						headers: req.headers,
-						body,
-					});
+				: await ROUTERS[api](state, ctx);
+		if (ctx.authScheme) entry.authScheme = ctx.authScheme;
 		const echo = state.knobs.echoRequestsInErrors;
 		if (echo && reply.status >= 400 && failure?.body === undefined)
 			reply = echoReply(reply, api, path, entry, echo);
@@ -191,24 +237,30 @@ async function handleRequest(sandbox, state, api, req, res) {
  * @param {SandboxOptions} options
  */
 function parseOptions(options) {
-	const { host = '127.0.0.1', armorPort = 0, authArmorPort = 0, ...knobs } = options;
+	const {
+		host = '127.0.0.1',
+		armorPort = 0,
+		authArmorPort = 0,
+		servicesPort = 0,
+		...knobs
+	} = options;
 	if (typeof host !== 'string' || host === '')
 		throw new TypeError('Sandbox option "host" must be a non-empty string.');
-	for (const [name, port] of Object.entries({ armorPort, authArmorPort })) {
+	for (const [name, port] of Object.entries({ armorPort, authArmorPort, servicesPort })) {
 		if (!Number.isInteger(port) || port < 0 || port > 65535)
 			throw new TypeError(`Sandbox option "${name}" must be a port number.`);
 	}
-	return { host, armorPort, authArmorPort, knobs: validateKnobs(knobs) };
+	return { host, armorPort, authArmorPort, servicesPort, knobs: validateKnobs(knobs) };
 }
 
 /**
- * Starts both listeners. Options: host (default 127.0.0.1), armorPort / authArmorPort (default 0 = random)
- * and any knob (see DEFAULT_KNOBS).
+ * Starts the three listeners (Armor, Auth Armor, v2 services). Options: host (default 127.0.0.1), armorPort /
+ * authArmorPort / servicesPort (default 0 = random) and any knob (see DEFAULT_KNOBS).
  * @param {SandboxOptions} [options]
  * @returns {Promise<Sandbox>}
  */
 async function startSandbox(options = {}) {
-	const { host, armorPort, authArmorPort, knobs } = parseOptions(options);
+	const { host, armorPort, authArmorPort, servicesPort, knobs } = parseOptions(options);
 	const state = createState(knobs);
 
 	/** @type {Sandbox} */
@@ -216,6 +268,7 @@ async function startSandbox(options = {}) {
 		armorUrl: '',
 		authArmorUrl: '',
 		authArmorTokenUrl: '',
+		servicesUrl: '',
 		requests: state.requests,
 		clearRequests: () => {
 			state.requests.length = 0;
@@ -236,7 +289,11 @@ async function startSandbox(options = {}) {
 		summary: () => summarize(state.requests),
 		close: async () => {
 			cancelSleeps(state.sleeper); // also ends held delays and logins
-			await Promise.all([shutdown(armorServer), shutdown(authArmorServer)]);
+			await Promise.all([
+				shutdown(armorServer),
+				shutdown(authArmorServer),
+				shutdown(servicesServer),
+			]);
 		},
 	};
 
@@ -246,9 +303,13 @@ async function startSandbox(options = {}) {
 	const authArmorServer = http.createServer(
 		(req, res) => void handleRequest(sandbox, state, 'authArmor', req, res),
 	);
+	const servicesServer = http.createServer(
+		(req, res) => void handleRequest(sandbox, state, 'services', req, res),
+	);
 	try {
 		sandbox.armorUrl = await listen(armorServer, host, armorPort);
 		sandbox.authArmorUrl = await listen(authArmorServer, host, authArmorPort);
+		sandbox.servicesUrl = await listen(servicesServer, host, servicesPort);
 	} catch (error) {
 		await sandbox.close();
 		throw error;
@@ -258,4 +319,11 @@ async function startSandbox(options = {}) {
 	return sandbox;
 }
 
-module.exports = { startSandbox, startForeignListener, DEFAULT_KNOBS, ...fixtures };
+module.exports = {
+	startSandbox,
+	startForeignListener,
+	armorPskSignature,
+	armorPskAuthorization,
+	DEFAULT_KNOBS,
+	...fixtures,
+};

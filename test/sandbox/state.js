@@ -22,11 +22,14 @@ const crypto = require('crypto');
  * @property {boolean} reissueInvalidatesPrevious
  * @property {readonly string[]} refuseTokensOn
  * @property {LoginHold | null} holdLoginsUntil
+ * @property {number} armorClockSkewSeconds added to the sandbox's clock for the ARMOR-PSK timestamp check only
  */
 
 /** @typedef {{ readonly count: number, readonly timeoutMs: number }} LoginHold */
 
-/** @typedef {'armor' | 'authArmor'} ApiName */
+/** @typedef {'armor' | 'authArmor' | 'services'} ApiName */
+
+/** @typedef {'FH-AUTH' | 'ARMOR-PSK'} AuthScheme */
 
 /**
  * @typedef {object} RecordedRequest
@@ -39,6 +42,7 @@ const crypto = require('crypto');
  * @property {string} body
  * @property {number} status 0 until the reply is written
  * @property {number} receivedAt
+ * @property {AuthScheme} [authScheme] set once an Armor or services request was authenticated, by that scheme
  */
 
 /**
@@ -71,6 +75,11 @@ const crypto = require('crypto');
 /** @typedef {{ clientId: string, scopes: string[], expiresAt: number }} AuthArmorGrant */
 
 /**
+ * A comment on an MDR incident (spec schema `Comment`).
+ * @typedef {{ id: string, authorDisplayName: string, authorEmail: string, body: string, created: string, updated: string, isPublic: boolean }} MdrComment
+ */
+
+/**
  * @typedef {object} SandboxState
  * @property {Knobs} knobs
  * @property {import('./http-util').Sleeper} sleeper
@@ -88,6 +97,8 @@ const crypto = require('crypto');
  *   renameVersion: number,
  *   sortCache: Map<string, { key: string, order: Uint32Array }>,
  * }} authArmor
+ * @property {{ comments: Map<string, MdrComment[]>, nextCommentId: number }} services comments added to MDR
+ *   incidents (by issue key), on top of the fixtures' own
  */
 
 /** @type {Readonly<Knobs>} */
@@ -104,6 +115,7 @@ const DEFAULT_KNOBS = Object.freeze({
 	reissueInvalidatesPrevious: false,
 	refuseTokensOn: Object.freeze([]),
 	holdLoginsUntil: null,
+	armorClockSkewSeconds: 0,
 });
 
 const MAX_USER_COUNT = 10_000_000;
@@ -142,6 +154,7 @@ const KNOB_RULES = {
 			Number.isInteger(/** @type {LoginHold} */ (v).count) &&
 			/** @type {LoginHold} */ (v).count >= 1 &&
 			isNonNegativeNumber(/** @type {LoginHold} */ (v).timeoutMs)),
+	armorClockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),
 };
 
 /** @param {unknown} v */
@@ -205,6 +218,7 @@ function createState(knobs) {
 			renameVersion: 0,
 			sortCache: new Map(),
 		},
+		services: { comments: new Map(), nextCommentId: 1 },
 	};
 }
 

@@ -61,17 +61,14 @@ function optionNames(fields: INodeProperties[]): string[] {
 	return ((options?.options ?? []) as INodeProperties[]).map((option) => option.name);
 }
 
-test('the operations found are the ones the nodes have', () => {
-	expect(operations.map(label).sort()).toEqual(
-		[
-			'Armor apiRequest.send',
-			'Armor identity.getMe',
-			'Auth Armor apiRequest.send',
-			'Auth Armor user.get',
-			'Auth Armor user.getMany',
-			'Auth Armor user.updateUsername',
-		].sort(),
+test("the operations found in the descriptions are exactly the resources' operation lists", () => {
+	const listed = nodes.flatMap(([node, , resources]) =>
+		resources.flatMap((resource) =>
+			Object.keys(resource.operations).map((operation) => `${node} ${resource.value}.${operation}`),
+		),
 	);
+	expect(operations.map(label).sort()).toEqual(listed.sort());
+	expect(listed.length).toBeGreaterThan(10);
 });
 
 describe.each(operations.map((c) => [label(c), c] as const))('%s', (_, c) => {
@@ -94,8 +91,9 @@ describe.each(operations.map((c) => [label(c), c] as const))('%s', (_, c) => {
 	test('a list operation has Return All and a Limit shown only without it', () => {
 		const returnAll = c.fields.find((field) => field.name === 'returnAll');
 		const limit = c.fields.find((field) => field.name === 'limit');
-		if (!/getMany|list/i.test(c.operation)) {
-			expect(returnAll).toBeUndefined();
+		if (!returnAll) {
+			expect(c.operation).not.toMatch(/getMany/i);
+			expect(limit).toBeUndefined();
 			return;
 		}
 		expect(returnAll).toMatchObject({ type: 'boolean', default: false });
@@ -106,6 +104,14 @@ describe.each(operations.map((c) => [label(c), c] as const))('%s', (_, c) => {
 	test('an Armor operation offers Account Context', () => {
 		if (c.node !== 'Armor') return;
 		expect(optionNames(c.fields)).toContain('accountContext');
+	});
+
+	test("an Armor list of one account's data offers For Each Account", () => {
+		const isList = c.fields.some((field) => field.name === 'returnAll');
+		// The accounts list already spans every account the user sees.
+		if (c.node !== 'Armor' || !isList || (c.resource === 'account' && c.operation === 'getMany'))
+			return;
+		expect(optionNames(c.fields)).toContain('forEachAccount');
 	});
 
 	test('an operation that names a user by username lets the user choose where the username goes', () => {

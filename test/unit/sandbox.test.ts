@@ -1178,8 +1178,9 @@ describe('request log and summary', () => {
 		await call(`${sb.authArmorUrl}/v4/users`);
 		await call(`${sb.authArmorUrl}/v4/users`);
 		expect(sb.summary()).toEqual({
-			armor: { authorize: 1, token: 1, reissue: 1, api: 3, unauthorized: 1 },
+			armor: { authorize: 1, token: 1, reissue: 1, api: 3, unauthorized: 1, psk: 0 },
 			authArmor: { token: 1, api: 3, unauthorized: 2 },
+			services: { api: 0, unauthorized: 0 },
 		});
 	});
 });
@@ -1287,6 +1288,7 @@ describe('knobs', () => {
 			reissueInvalidatesPrevious: false,
 			refuseTokensOn: [],
 			holdLoginsUntil: null,
+			armorClockSkewSeconds: 0,
 		});
 	});
 
@@ -1969,7 +1971,12 @@ describe('cli.js', () => {
 			'--autharmor-user-count=3',
 		]);
 		const urls = JSON.parse(await proc.firstLine) as Record<string, string>;
-		expect(Object.keys(urls)).toEqual(['armorUrl', 'authArmorUrl', 'authArmorTokenUrl']);
+		expect(Object.keys(urls)).toEqual([
+			'armorUrl',
+			'authArmorUrl',
+			'authArmorTokenUrl',
+			'servicesUrl',
+		]);
 		expect(urls.authArmorTokenUrl).toBe(`${urls.authArmorUrl}/connect/token`);
 
 		const code = (

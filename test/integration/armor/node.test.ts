@@ -56,6 +56,7 @@ describe('Continue On Fail', () => {
 			token: 1,
 			reissue: 0,
 			api: 3,
+			psk: 0,
 			unauthorized: 0,
 		});
 		expectNoSecretsIn(fixture, [output]);

@@ -185,6 +185,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return { id, name: row.name };
 	}
 
+	/** The type a stored credential was saved as (undefined for an unknown reference). */
+	typeOf(id: string | INodeCredentialsDetails): string | undefined {
+		return this.rows.get(typeof id === 'string' ? id : String(id.id))?.type;
+	}
+
 	/** The stored data of a credential, as a fresh object (parsed from the stored JSON). */
 	storedData(id: string | INodeCredentialsDetails): ICredentialDataDecryptedObject {
 		const row = this.row(id);

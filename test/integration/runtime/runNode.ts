@@ -6,7 +6,7 @@
  * `WorkflowExecute.executeNode` does; no workflow graph, no `WorkflowExecute` (it would need execution
  * hooks and the CLI's persistence).
  */
-import { ExecuteContext, ExternalSecretsProxy } from 'n8n-core';
+import { ExecuteContext, ExternalSecretsProxy, LoadOptionsContext } from 'n8n-core';
 import { UnexpectedError, Workflow, createEmptyRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialsHelper,
@@ -15,6 +15,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	ITaskDataConnections,
@@ -98,19 +99,28 @@ export interface NodeRun {
  * in parameter defaults), a fresh `ExecuteContext` with the input items, then `execute.call(context)`.
  * Errors are thrown as the node throws them.
  */
-export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
-	ensureN8nEnvironment();
-	const { helper, type, parameters, credential, continueOnFail = false, mode = 'manual' } = options;
+/** The node under test in a one-node workflow, as the editor would save it. */
+function buildWorkflow(
+	helper: InMemoryCredentialsHelper,
+	type: OurNodeType,
+	parameters: INodeParameters,
+	credential: INodeCredentialsDetails,
+	options: { nodeName?: string; continueOnFail?: boolean } = {},
+): { workflow: Workflow; workflowNode: INode } {
 	const nodeTypes = createNodeTypes();
+	// An Armor API key credential is used through the node's Authentication choice, as the editor sets it.
+	const credentialType = helper.typeOf(credential) ?? NODE_CREDENTIAL[type];
+	const nodeParameters = structuredClone(parameters);
+	if (credentialType === 'armorApiKeyApi') nodeParameters.authentication ??= 'apiKey';
 	const node: INode = {
 		id: 'node-under-test',
 		name: options.nodeName ?? (type === ARMOR_NODE_TYPE ? 'Armor' : 'Auth Armor'),
 		type,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: structuredClone(parameters),
-		credentials: { [NODE_CREDENTIAL[type]]: credential },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		parameters: nodeParameters,
+		credentials: { [credentialType]: credential },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'integration-workflow',
@@ -121,7 +131,17 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
-	const workflowNode = workflow.getNode(node.name) as INode;
+	return { workflow, workflowNode: workflow.getNode(node.name) as INode };
+}
+
+export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	ensureN8nEnvironment();
+	const { helper, type, parameters, credential, continueOnFail = false, mode = 'manual' } = options;
+	const { workflow, workflowNode } = buildWorkflow(helper, type, parameters, credential, {
+		nodeName: options.nodeName,
+		continueOnFail,
+	});
+	const nodeTypes = workflow.nodeTypes;
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const inputData: ITaskDataConnections = { main: [items] };
 	const executeData: IExecuteData = { node: workflowNode, data: inputData, source: null };
@@ -166,4 +186,29 @@ export async function runNodeError(options: RunNodeOptions): Promise<Error & IDa
 		return error as Error & IDataObject;
 	}
 	throw new Error('The node was expected to fail, but it succeeded.');
+}
+
+/**
+ * Runs one of the node's list-search methods ("From List" of a resource locator) the way the editor asks
+ * for it: n8n-core's real `LoadOptionsContext` over the node's current parameters.
+ */
+export async function runListSearch(options: {
+	helper: InMemoryCredentialsHelper;
+	type: OurNodeType;
+	parameters: INodeParameters;
+	credential: INodeCredentialsDetails;
+	method: string;
+	filter?: string;
+}): Promise<INodeListSearchResult> {
+	ensureN8nEnvironment();
+	const { helper, type, parameters, credential, method, filter } = options;
+	const { workflow, workflowNode } = buildWorkflow(helper, type, parameters, credential);
+	const additionalData = buildAdditionalData(helper, {
+		currentNodeParameters: workflowNode.parameters,
+	});
+	const context = new LoadOptionsContext(workflow, workflowNode, additionalData, 'parameters');
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(type, 1) as INodeType;
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`The node has no list search "${method}".`);
+	return await search.call(context, filter);
 }

@@ -43,13 +43,16 @@ test('every request is sent by n8n\'s own HTTP client (User-Agent "n8n")', async
 	);
 });
 
-test("the loader's domain-restriction fields are part of both credential types, as in n8n", () => {
+test("the loader's domain-restriction fields are part of every credential type, as in n8n", () => {
 	const types = createCredentialTypes();
 	for (const type of Object.values(types)) {
 		expect(type.properties.map((property) => property.name)).toEqual(
-			expect.arrayContaining(['allowedHttpRequestDomains', 'allowedDomains', 'accessToken']),
+			expect.arrayContaining(['allowedHttpRequestDomains', 'allowedDomains']),
 		);
 	}
+	// The token-keeping credentials have the expirable token field; the API key has no token.
+	expect(types.armorApi.properties.map((property) => property.name)).toContain('accessToken');
+	expect(types.authArmorApi.properties.map((property) => property.name)).toContain('accessToken');
 	// And getDecrypted fills their defaults like any other property.
 	const helper = new InMemoryCredentialsHelper(types);
 	expect(

@@ -5,6 +5,7 @@ import { NodeHelpers, UnexpectedError, injectDomainRestrictionFields } from 'n8n
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
 import { ArmorApi } from '../../../credentials/ArmorApi.credentials';
+import { ArmorApiKeyApi } from '../../../credentials/ArmorApiKeyApi.credentials';
 import { AuthArmorApi } from '../../../credentials/AuthArmorApi.credentials';
 import { Armor } from '../../../nodes/Armor/Armor.node';
 import { AuthArmor } from '../../../nodes/AuthArmor/AuthArmor.node';
@@ -15,7 +16,7 @@ export const ARMOR_NODE_TYPE = `${PACKAGE_NAME}.armor`;
 export const AUTHARMOR_NODE_TYPE = `${PACKAGE_NAME}.authArmor`;
 
 export type OurNodeType = typeof ARMOR_NODE_TYPE | typeof AUTHARMOR_NODE_TYPE;
-export type OurCredentialType = 'armorApi' | 'authArmorApi';
+export type OurCredentialType = 'armorApi' | 'armorApiKeyApi' | 'authArmorApi';
 
 /** The credential type each of our node types uses (the key of `node.credentials`). */
 export const NODE_CREDENTIAL: Record<OurNodeType, OurCredentialType> = {
@@ -55,6 +56,7 @@ export function createNodeTypes(): INodeTypes {
 export function createCredentialTypes(): Record<OurCredentialType, ICredentialType> {
 	const types: Record<OurCredentialType, ICredentialType> = {
 		armorApi: new ArmorApi(),
+		armorApiKeyApi: new ArmorApiKeyApi(),
 		authArmorApi: new AuthArmorApi(),
 	};
 	for (const type of Object.values(types)) type.properties = injectDomainRestrictionFields(type);

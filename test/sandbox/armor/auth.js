@@ -1,7 +1,10 @@
 // @ts-check
 'use strict';
 
-/** Armor Defense FH-AUTH login (authorize -> token -> reissue) and the FH-AUTH session token check. */
+/**
+ * Armor Defense FH-AUTH login (authorize -> token -> reissue) and the check of every other call: an FH-AUTH
+ * session token or an ARMOR-PSK API-key signature (shared by the Armor and the v2 services listeners).
+ */
 
 const crypto = require('crypto');
 const fx = require('../fixtures');
@@ -144,15 +147,106 @@ function reissue(state, ctx) {
 	return reply;
 }
 
+// ------------------------------------------------------------------ API keys (ARMOR-PSK)
+
+/**
+ * The ARMOR-PSK signature of a request: base64(HMAC-SHA512(key = secret as UTF-8, message = keyId + METHOD +
+ * path + nonce + timestamp + bodyPart)), bodyPart = '' for an empty body, else base64(SHA-512(body bytes)).
+ * @param {{ keyId: string, secret: string, method: string, path: string, nonce: string, timestamp: string | number, body?: string | Uint8Array }} input
+ *   path: without scheme, host and query, exactly as sent; body: the exact bytes sent (a string as UTF-8)
+ * @returns {string}
+ */
+function armorPskSignature({ keyId, secret, method, path, nonce, timestamp, body }) {
+	const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : (body ?? Buffer.alloc(0));
+	const bodyPart = bytes.length ? crypto.createHash('sha512').update(bytes).digest('base64') : '';
+	return crypto
+		.createHmac('sha512', Buffer.from(secret, 'utf8'))
+		.update(`${keyId}${method.toUpperCase()}${path}${nonce}${timestamp}${bodyPart}`, 'utf8')
+		.digest('base64');
+}
+
+/**
+ * A whole `Authorization` header value for a request signed with an API key; nonce = timestamp (as the vendor
+ * guide wants), timestamp default: now.
+ * @param {{ keyId: string, secret: string }} key
+ * @param {{ method: string, path: string, body?: string | Uint8Array, timestamp?: number }} request
+ */
+function armorPskAuthorization(key, { method, path, body, timestamp }) {
+	const ts = String(timestamp ?? Math.floor(Date.now() / 1000));
+	const signature = armorPskSignature({ ...key, method, path, nonce: ts, timestamp: ts, body });
+	return `ARMOR-PSK ${key.keyId}:${signature}:${ts}:${ts}`;
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
+function sameText(a, b) {
+	const left = Buffer.from(a, 'utf8');
+	const right = Buffer.from(b, 'utf8');
+	return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+/**
+ * The user of a valid `ARMOR-PSK <keyId>:<signature>:<nonce>:<timestamp>` credential, or undefined: unknown
+ * key, bad signature, timestamp not Unix seconds or more than 300 s from the sandbox clock (plus
+ * `armorClockSkewSeconds`), nonce not equal to the timestamp, longer than 128 or holding ':' (four fields
+ * exactly), or a `refuseTokensOn` path.
+ * @param {SandboxState} state
+ * @param {RequestContext} ctx
+ * @param {string} credential the header after 'ARMOR-PSK '
+ */
+function pskUser(state, ctx, credential) {
+	const parts = credential.split(':');
+	if (parts.length !== 4) return undefined;
+	const [keyId, signature, nonce, timestamp] = parts;
+	const key = fx.ARMOR_API_KEYS.find((k) => k.keyId === keyId);
+	if (!key || !/^\d{1,15}$/.test(timestamp)) return undefined;
+	if (nonce.length > 128 || nonce !== timestamp) return undefined;
+	const now = Date.now() / 1000 + state.knobs.armorClockSkewSeconds;
+	if (Math.abs(now - Number(timestamp)) > fx.ARMOR_PSK_MAX_CLOCK_DIFFERENCE_SECONDS)
+		return undefined;
+	const expected = armorPskSignature({
+		keyId: key.keyId,
+		secret: key.secret,
+		method: ctx.method,
+		path: ctx.rawPath,
+		nonce,
+		timestamp,
+		body: ctx.rawBody,
+	});
+	if (!sameText(signature, expected) || refusesTokens(state, ctx.path)) return undefined;
+	return fx.ARMOR_USERS.find((u) => u.id === key.userId);
+}
+
 // ------------------------------------------------------------------ session checks
 
 /**
+ * The user a request acts as, by `Authorization: FH-AUTH <token>` (exactly) or `Authorization: ARMOR-PSK ...`;
+ * sets `ctx.authScheme` to the scheme that let it in. Undefined (and no scheme) when neither does.
+ * Used by the Armor listener and the v2 services listener alike.
  * @param {SandboxState} state
  * @param {RequestContext} ctx
  */
 function authenticate(state, ctx) {
-	const match = /^FH-AUTH ([0-9a-f]{32})$/.exec(String(ctx.headers.authorization ?? ''));
-	return match ? tokenUser(state, ctx, match[1]) : undefined;
+	const header = String(ctx.headers.authorization ?? '');
+	const match = /^FH-AUTH ([0-9a-f]{32})$/.exec(header);
+	/** @type {import('../state').AuthScheme} */
+	const scheme = match ? 'FH-AUTH' : 'ARMOR-PSK';
+	const user = match
+		? tokenUser(state, ctx, match[1])
+		: header.startsWith('ARMOR-PSK ')
+			? pskUser(state, ctx, header.slice('ARMOR-PSK '.length))
+			: undefined;
+	if (user) ctx.authScheme = scheme;
+	return user;
 }
 
-module.exports = { authorize, exchangeCode, reissue, authenticate };
+module.exports = {
+	authorize,
+	exchangeCode,
+	reissue,
+	authenticate,
+	armorPskSignature,
+	armorPskAuthorization,
+};

@@ -14,11 +14,17 @@ const { json, uuid } = require('../http-util');
 
 /**
  * @typedef {object} RequestContext
- * @property {string} method
- * @property {string} path normalized pathname
+ * @property {string} method upper case
+ * @property {string} path normalized pathname (one trailing slash removed)
+ * @property {string} rawPath the path exactly as it arrived (no query; case and trailing slash kept): what an
+ *   ARMOR-PSK signature covers
  * @property {URLSearchParams} params
  * @property {Record<string, string | string[] | undefined>} headers
- * @property {string} body
+ * @property {string} body the raw body as UTF-8 text
+ * @property {Buffer} rawBody the raw body bytes (what an ARMOR-PSK signature hashes)
+ * @property {import('../state').AuthScheme} [authScheme] how `authenticate` (armor/auth.js) let the request in:
+ *   'FH-AUTH' (a session token) or 'ARMOR-PSK' (an API key); unset before and when it did not. Handlers that
+ *   the vendor refuses under API-key auth (e.g. /users/{id}/keys) answer 403 when it is 'ARMOR-PSK'.
  */
 
 /** @typedef {{ user: ArmorUser, accountId: number }} Session */

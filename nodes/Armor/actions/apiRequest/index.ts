@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ARMOR_SERVICES } from '../../../../credentials/armorServices';
 import { apiRequestResource } from '../../../shared/apiRequest';
-import { accountContextOption, armorApi, readAccountContext } from '../../armorApi';
+import { armorApi } from '../../armorApi';
+import { accountContextOption, readAccountContext } from '../../descriptions';
 
 /** Which Armor host the path is relative to: the credential's base URL or one of the v2 services. */
 const serviceOption: INodeProperties = {

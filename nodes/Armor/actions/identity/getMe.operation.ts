@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
-import { accountContextOption } from '../../armorApi';
+import { armorOptions } from '../../descriptions';
 import { armorRequest, normalizeMe } from '../../armorRequest';
 
 export const getMe: OperationDefinition = {
@@ -29,7 +28,7 @@ export const getMe: OperationDefinition = {
 			],
 			default: 'user',
 		},
-		optionsCollection([accountContextOption]),
+		armorOptions(),
 	],
 	async execute(itemIndex) {
 		const response = (await armorRequest.call(this, itemIndex, {

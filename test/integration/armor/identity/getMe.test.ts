@@ -63,6 +63,7 @@ describe('Get Me', () => {
 			token: 1,
 			reissue: 0,
 			api: 1,
+			psk: 0,
 			unauthorized: 0,
 		});
 		const [me] = requestsTo(sandbox, 'armor', '/me', 'GET');
@@ -117,6 +118,7 @@ describe('Get Me', () => {
 			token: 1,
 			reissue: 0,
 			api: 2,
+			psk: 0,
 			unauthorized: 0,
 		});
 		expectNoSecretsIn(fixture, [output]);
@@ -196,6 +198,7 @@ describe('Account context', () => {
 			token: 1,
 			reissue: 0,
 			api: 1,
+			psk: 0,
 			unauthorized: 0,
 		});
 		expectNoSecretsIn(fixture, [error]);

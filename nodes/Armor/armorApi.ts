@@ -82,7 +82,7 @@ export const armorLoginApi = armorDefinition(AUTHENTICATION.legacyLogin, armorFi
 /** Armor Defense API with an API key (ARMOR-PSK signatures). */
 export const armorKeyApi = armorDefinition(AUTHENTICATION.apiKey, armorApiKeyFingerprint, {
 	401: "Armor refused the API key's signature. Check the Key ID and Secret in the credential, and this machine's clock: a signature carries the time, and Armor accepts it only within 5 minutes of its own.",
-	403: 'The API key may not do this. Armor refuses some endpoints to API keys (managing API keys, for one): use the Username and Password authentication for those, or check the key owner\'s permissions.',
+	403: "The API key may not do this. Armor refuses some endpoints to API keys (managing API keys, for one): use the Username and Password authentication for those, or check the key owner's permissions.",
 });
 
 /** The Armor API definition for the node's Authentication choice, in any context. */

@@ -79,3 +79,16 @@ export function readPathId(
 	}
 	return pathSegment(value);
 }
+
+/** n8n's "Simplify" switch, for operations whose answer has more than 10 fields. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export function readSimplify(this: IExecuteFunctions, itemIndex: number): boolean {
+	return this.getNodeParameter('simplify', itemIndex, true) as boolean;
+}

@@ -138,12 +138,15 @@ export function offsetStyle({
 	sizeParam,
 	in: where = 'query',
 	itemsKey,
+	totalKey = 'total',
 	body = {},
 }: {
 	offsetParam: string;
 	sizeParam: string;
 	in?: 'query' | 'body';
 	itemsKey?: string;
+	/** Where the answer says how many items there are in all (e.g. `totalRows`). */
+	totalKey?: string;
 	/** The body the offset and size are written into (for `in: 'body'`). */
 	body?: IDataObject;
 }): PagingStyle {
@@ -157,7 +160,7 @@ export function offsetStyle({
 		},
 		read(answer, { offset, pageSize }) {
 			const items = asItems(itemsAt(itemsKey)(answer as IDataObject));
-			const total = Number((answer as IDataObject)?.total);
+			const total = Number((answer as IDataObject)?.[totalKey]);
 			const more = Number.isFinite(total)
 				? offset + items.length < total
 				: items.length >= pageSize;

@@ -51,6 +51,8 @@ export interface SandboxKnobs {
 	 * of now + this.
 	 */
 	armorClockSkewSeconds: number;
+	/** List endpoints where the client picks a page size answer at most this many per page, silently (v2 services). */
+	pageSizeCap: number | null;
 }
 
 export interface SandboxLoginHold {

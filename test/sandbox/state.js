@@ -23,6 +23,7 @@ const crypto = require('crypto');
  * @property {readonly string[]} refuseTokensOn
  * @property {LoginHold | null} holdLoginsUntil
  * @property {number} armorClockSkewSeconds added to the sandbox's clock for the ARMOR-PSK timestamp check only
+ * @property {number | null} pageSizeCap list endpoints where the client picks a page size answer at most this many items per page, silently (v2 services)
  */
 
 /** @typedef {{ readonly count: number, readonly timeoutMs: number }} LoginHold */
@@ -116,6 +117,7 @@ const DEFAULT_KNOBS = Object.freeze({
 	refuseTokensOn: Object.freeze([]),
 	holdLoginsUntil: null,
 	armorClockSkewSeconds: 0,
+	pageSizeCap: null,
 });
 
 const MAX_USER_COUNT = 10_000_000;
@@ -155,6 +157,7 @@ const KNOB_RULES = {
 			/** @type {LoginHold} */ (v).count >= 1 &&
 			isNonNegativeNumber(/** @type {LoginHold} */ (v).timeoutMs)),
 	armorClockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),
+	pageSizeCap: (v) => v === null || (Number.isInteger(v) && v >= 1),
 };
 
 /** @param {unknown} v */

@@ -1289,6 +1289,7 @@ describe('knobs', () => {
 			refuseTokensOn: [],
 			holdLoginsUntil: null,
 			armorClockSkewSeconds: 0,
+			pageSizeCap: null,
 		});
 	});
 

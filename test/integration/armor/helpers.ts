@@ -4,6 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { ARMOR_API_KEY } from '../../sandbox/server';
 import { armorCredentialData, type SandboxFixture } from '../runtime';
 
 export function getMe(
@@ -17,17 +18,41 @@ export function apiRequest(parameters: INodeParameters): INodeParameters {
 	return { resource: 'apiRequest', operation: 'send', ...parameters };
 }
 
+/** The node parameters of any Armor operation. */
+export function armorOperation(
+	resource: string,
+	operation: string,
+	parameters: INodeParameters = {},
+): INodeParameters {
+	return { resource, operation, ...parameters };
+}
+
 /**
  * Helpers bound to a test file's fixture (each file calls `sandboxPerTest()` itself):
  * `const { armorCredential } = armorHelpers(fixture);`.
  */
 export function armorHelpers(fixture: SandboxFixture) {
+	/** The legacy-login credential, with the sandbox's v2 services as its Service Hosts. */
 	function armorCredential(overrides = {}) {
 		return fixture.helper.addCredential(
 			'armorApi',
-			armorCredentialData(fixture.sandbox, overrides),
+			armorCredentialData(fixture.sandbox, {
+				serviceHosts: `${fixture.sandbox.servicesUrl}/{service}`,
+				...overrides,
+			}),
 		);
 	}
 
-	return { armorCredential };
+	/** The API-key credential (the demo user's key), with the same Service Hosts. */
+	function armorApiKeyCredential(overrides = {}) {
+		return fixture.helper.addCredential('armorApiKeyApi', {
+			baseUrl: fixture.sandbox.armorUrl,
+			keyId: ARMOR_API_KEY.keyId,
+			secret: ARMOR_API_KEY.secret,
+			serviceHosts: `${fixture.sandbox.servicesUrl}/{service}`,
+			...overrides,
+		});
+	}
+
+	return { armorCredential, armorApiKeyCredential };
 }

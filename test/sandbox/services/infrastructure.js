@@ -8,12 +8,12 @@
 
 const fx = require('../fixtures');
 const { json, queryParam } = require('../http-util');
-const { boundedInt } = require('./paging');
+const { answeredPageSize, boundedInt } = require('./paging');
 
 /** @typedef {import('../armor/common').SessionHandler} SessionHandler */
 
 /** @type {SessionHandler} */
-function listVirtualMachines(_state, ctx, session) {
+function listVirtualMachines(state, ctx, session) {
 	const top = boundedInt(ctx.params, 'top', {
 		fallback: fx.INFRASTRUCTURE_DEFAULT_TOP,
 		min: 1,
@@ -36,7 +36,7 @@ function listVirtualMachines(_state, ctx, session) {
 		total: all.length,
 		countPerPage: top.value,
 		filters: {},
-		items: all.slice(skip.value, skip.value + top.value),
+		items: all.slice(skip.value, skip.value + answeredPageSize(state, top.value)),
 	});
 }
 

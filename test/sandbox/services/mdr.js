@@ -11,7 +11,7 @@
 const fx = require('../fixtures');
 const { json, text, mediaType, parseJson, isPlainObject, queryParam } = require('../http-util');
 const { message } = require('../armor/common');
-const { boundedInt, lowerList, oneOf } = require('./paging');
+const { answeredPageSize, boundedInt, lowerList, oneOf } = require('./paging');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../state').MdrComment} MdrComment */
@@ -63,12 +63,13 @@ function compareRows(a, b, sortBy) {
 
 /**
  * The `{ totalRows, issues, approvedOrgs }` page of rows, after the query's filters, sort and paging.
+ * @param {SandboxState} state
  * @param {RequestContext} ctx
  * @param {Session} session
  * @param {Row[]} rows
  * @returns {Reply}
  */
-function listPage(ctx, session, rows) {
+function listPage(state, ctx, session, rows) {
 	const startAt = boundedInt(ctx.params, 'startAt', { fallback: 0, min: 0 });
 	if ('reply' in startAt) return startAt.reply;
 	const pageSize = boundedInt(ctx.params, 'pageSize', {
@@ -99,7 +100,9 @@ function listPage(ctx, session, rows) {
 	const account = session.user.accounts.find((a) => a.id === session.accountId);
 	return json(200, {
 		totalRows: matching.length,
-		issues: matching.slice(startAt.value, startAt.value + pageSize.value).map((row) => row.item),
+		issues: matching
+			.slice(startAt.value, startAt.value + answeredPageSize(state, pageSize.value))
+			.map((row) => row.item),
 		approvedOrgs: [{ id: String(session.accountId), name: account?.name ?? '' }],
 	});
 }
@@ -113,22 +116,22 @@ function rowsOf(count, row) {
 }
 
 /** @type {SessionHandler} */
-function listIncidents(_state, ctx, session) {
+function listIncidents(state, ctx, session) {
 	const rows = rowsOf(fx.MDR_INCIDENTS_PER_ACCOUNT, (n) => ({
 		n,
 		severity: fx.mdrIncidentSeverity(n),
 		item: fx.mdrIncident(session.accountId, n),
 	}));
-	return listPage(ctx, session, rows);
+	return listPage(state, ctx, session, rows);
 }
 
 /** @type {SessionHandler} */
-function listServiceRequests(_state, ctx, session) {
+function listServiceRequests(state, ctx, session) {
 	const rows = rowsOf(fx.MDR_SERVICE_REQUESTS_PER_ACCOUNT, (n) => {
 		const item = fx.mdrServiceRequest(session.accountId, n);
 		return { n, severity: item.priority, item };
 	});
-	return listPage(ctx, session, rows);
+	return listPage(state, ctx, session, rows);
 }
 
 /**

@@ -7,6 +7,18 @@ const { json, queryParam, intParam } = require('../http-util');
 const { message } = require('../armor/common');
 
 /** @typedef {import('../http-util').Reply} Reply */
+/** @typedef {import('../state').SandboxState} SandboxState */
+
+/**
+ * The page size a list really answers: what was asked, or fewer under the `pageSizeCap` knob (servers that
+ * cap page sizes silently).
+ * @param {SandboxState} state
+ * @param {number} asked
+ */
+function answeredPageSize(state, asked) {
+	const cap = state.knobs.pageSizeCap;
+	return cap === null ? asked : Math.min(cap, asked);
+}
 
 /**
  * An integer query parameter within [min, max]: its default when absent or empty, else a 400 naming it.
@@ -53,4 +65,5 @@ function oneOf(params, name, allowed, fallback) {
 	return { reply: json(400, message(`${name} must be one of: ${allowed.join(', ')}.`)) };
 }
 
-module.exports = { boundedInt, lowerList, oneOf };
+module.exports = {
+	answeredPageSize, boundedInt, lowerList, oneOf };

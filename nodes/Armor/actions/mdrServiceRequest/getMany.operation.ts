@@ -1,0 +1,26 @@
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import type { OperationDefinition } from '../../../shared/operation';
+import { armorList } from '../../armorRequest';
+import { armorListOptions } from '../../descriptions';
+import { MDR_MAX_PAGE_SIZE, mdrFilterOptions, mdrPages, readMdrFilters } from '../../mdr';
+
+export const getMany: OperationDefinition = {
+	name: 'Get Many',
+	description: 'List service requests from the MDR service (v2)',
+	action: 'Get many MDR service requests',
+	properties: [...returnAllOrLimit, armorListOptions(mdrFilterOptions)],
+	async execute(itemIndex) {
+		return await armorList.call(
+			this,
+			itemIndex,
+			{
+				method: 'GET',
+				path: '/service-requests',
+				service: 'mdr',
+				qs: readMdrFilters.call(this, itemIndex),
+			},
+			mdrPages,
+			MDR_MAX_PAGE_SIZE,
+		);
+	},
+};

@@ -23,7 +23,7 @@ const crypto = require('crypto');
  * @property {readonly string[]} refuseTokensOn
  * @property {LoginHold | null} holdLoginsUntil
  * @property {number} armorClockSkewSeconds added to the sandbox's clock for the ARMOR-PSK timestamp check only
- * @property {number | null} pageSizeCap list endpoints where the client picks a page size answer at most this many items per page, silently (v2 services)
+ * @property {number | null} pageSizeCap list endpoints where the client picks a page size answer at most this many items per page, silently (v2 services, tickets, ticket comments, ticket archive)
  */
 
 /** @typedef {{ readonly count: number, readonly timeoutMs: number }} LoginHold */

@@ -14,6 +14,7 @@ const { json, queryParam, intParam } = require('../http-util');
 const { message } = require('./common');
 const { accountStore, ticketRecord, listTicket, ticketComments } = require('./store');
 const { notFound, badRequest, intQuery, jsonBody, ModelErrors } = require('./request');
+const { answeredPageSize } = require('../services/paging');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('./common').SessionHandler} SessionHandler */
@@ -109,7 +110,10 @@ function listTickets(state, ctx, { accountId }) {
 	const all = [];
 	for (let position = 0; position < total; position++)
 		all.push(listTicket(account, direction === 'asc' ? position + 1 : total - position));
-	return json(200, tokenPageBody('list', accountId, all, page.offset, page.maxResults));
+	return json(
+		200,
+		tokenPageBody('list', accountId, all, page.offset, answeredPageSize(state, page.maxResults)),
+	);
 }
 
 const PRIORITY_RANK = ['Low', 'Medium', 'High', 'Critical'];
@@ -167,7 +171,10 @@ function listAllTickets(state, ctx, { accountId }) {
 	});
 	const page = tokenPage(ctx, 'all', accountId, all.length);
 	if ('reply' in page) return page.reply;
-	return json(200, tokenPageBody('all', accountId, all, page.offset, page.maxResults));
+	return json(
+		200,
+		tokenPageBody('all', accountId, all, page.offset, answeredPageSize(state, page.maxResults)),
+	);
 }
 
 // ------------------------------------------------------------------ one ticket
@@ -227,7 +234,7 @@ function listTicketComments(state, ctx, { accountId }, match) {
 		start: start.value,
 		limit: limit.value,
 		total: comments.length,
-		items: comments.slice(start.value, start.value + limit.value),
+		items: comments.slice(start.value, start.value + answeredPageSize(state, limit.value)),
 	});
 }
 
@@ -348,11 +355,12 @@ function transitionTicket(state, ctx, session, match) {
  * tickets, most recently closed first; pageNumber >= 1, pageSize 1..100, default 10).
  * @type {SessionHandler}
  */
-function listTicketEntries(_state, ctx, { accountId }) {
+function listTicketEntries(state, ctx, { accountId }) {
 	const pageNumber = intQuery(ctx, 'pageNumber', 1, 1);
 	if ('reply' in pageNumber) return pageNumber.reply;
-	const pageSize = intQuery(ctx, 'pageSize', 10, 1, data.ARMOR_PAGE_SIZE_MAX);
-	if ('reply' in pageSize) return pageSize.reply;
+	const asked = intQuery(ctx, 'pageSize', 10, 1, data.ARMOR_PAGE_SIZE_MAX);
+	if ('reply' in asked) return asked.reply;
+	const pageSize = { value: answeredPageSize(state, asked.value) };
 	const total = data.ARMOR_TICKET_ENTRIES_PER_ACCOUNT;
 	const items = [];
 	const first = (pageNumber.value - 1) * pageSize.value + 1;

@@ -6,9 +6,16 @@ import { rmSync } from 'fs';
 import { dirname } from 'path';
 import { setTimeout as wait } from 'timers/promises';
 
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startForeignListener, startSandbox, type Sandbox } from '../sandbox/server';
 import { ensureN8n, N8nHost, nodeError, nodeOutput, packPackage } from './n8n-host';
-import { armorCredential, authArmorCredential, manualWorkflow, packageNode } from './workflows';
+import {
+	armorApiKeyCredential,
+	armorCredential,
+	authArmorCredential,
+	httpRequestNode,
+	manualWorkflow,
+	packageNode,
+} from './workflows';
 
 jest.setTimeout(5 * 60 * 1000);
 
@@ -23,6 +30,8 @@ const issuedTokens = new Set<string>();
 const armor = { id: 'armorMain01', name: 'Armor (e2e)' };
 const armorMfa = { id: 'armorMfa001', name: 'Armor MFA (e2e)' };
 const authArmor = { id: 'authArmor01', name: 'Auth Armor (e2e)' };
+const armorKey = { id: 'armorKey001', name: 'Armor API key (e2e)', type: 'armorApiKeyApi' };
+let foreign: Awaited<ReturnType<typeof startForeignListener>>;
 
 async function execute(workflowId: string) {
 	const result = await host.execute(workflowId);
@@ -30,6 +39,9 @@ async function execute(workflowId: string) {
 	for (const request of sandbox.requests) {
 		const token = String(request.headers.authorization ?? '').split(' ')[1];
 		if (token) issuedTokens.add(token);
+		// An ARMOR-PSK header: keyId:signature:nonce:timestamp; the signature is the secret part.
+		const signature = token?.split(':')[1];
+		if (signature) issuedTokens.add(signature);
 	}
 	return result;
 }
@@ -58,7 +70,70 @@ beforeAll(
 				mfaTimeout: 60,
 			}),
 			authArmorCredential(sandbox, authArmor),
+			armorApiKeyCredential(sandbox, armorKey),
 		]);
+		foreign = await startForeignListener();
+		const firstIncident = 'SEC-100101';
+		await host.importWorkflow(
+			manualWorkflow('wfArmorKeyPull', 'Armor API key pull', [
+				packageNode('armor', 'Key Get Me', { resource: 'identity', operation: 'getMe' }, armorKey),
+				packageNode(
+					'armor',
+					'Key Tickets',
+					{
+						resource: 'ticket',
+						operation: 'getMany',
+						returnAll: true,
+						options: { forEachAccount: true },
+					},
+					armorKey,
+				),
+				packageNode(
+					'armor',
+					'Key MDR Incidents',
+					{ resource: 'mdrIncident', operation: 'getMany', returnAll: true },
+					armorKey,
+				),
+				httpRequestNode('Key HTTP Tickets', 'armorApiKeyApi', armorKey, {
+					url: `${sandbox.armorUrl}/tickets/list?maxResults=3`,
+				}),
+				httpRequestNode('Key HTTP Comment', 'armorApiKeyApi', armorKey, {
+					url: `${sandbox.servicesUrl}/mdr/incidents/${firstIncident}/comments`,
+					method: 'POST',
+					jsonBody: '{"comment": "Signed by n8n\'s HTTP Request node: é"}',
+				}),
+			]),
+		);
+		await host.importWorkflow(
+			manualWorkflow('wfArmorLegacyServices', 'Armor legacy login on the v2 services', [
+				packageNode(
+					'armor',
+					'Legacy MDR',
+					{
+						resource: 'apiRequest',
+						operation: 'send',
+						method: 'GET',
+						path: '/service-requests',
+						options: { service: 'mdr' },
+					},
+					armor,
+				),
+				httpRequestNode(
+					'Legacy HTTP Foreign',
+					'armorApi',
+					armor,
+					{ url: `${foreign.url}/incidents` },
+					{ onError: 'continueRegularOutput' },
+				),
+				httpRequestNode(
+					'Key HTTP Foreign',
+					'armorApiKeyApi',
+					armorKey,
+					{ url: `${foreign.url}/me` },
+					{ onError: 'continueRegularOutput' },
+				),
+			]),
+		);
 		await host.importWorkflow(
 			manualWorkflow('wfArmorGetMe', 'Armor Get Me', [
 				packageNode('armor', 'Get Me', { resource: 'identity', operation: 'getMe' }, armor),
@@ -107,6 +182,7 @@ beforeAll(
 );
 
 afterAll(async () => {
+	await foreign?.close();
 	await host?.dispose();
 	await sandbox?.close();
 });
@@ -259,12 +335,63 @@ test('a wrong password fails in words, without the password', async () => {
 	await host.importCredentials([armorCredential(sandbox, armor)]);
 });
 
+test("an API key pulls Get Me, every account's tickets and MDR incidents with no login; the HTTP Request node signs with it", async () => {
+	sandbox.clearRequests();
+	const run = await execute('wfArmorKeyPull');
+	expect(run.error).toBeUndefined();
+
+	expect(sandbox.summary().armor).toMatchObject({
+		authorize: 0,
+		token: 0,
+		reissue: 0,
+		unauthorized: 0,
+	});
+	expect(sandbox.summary().services).toMatchObject({ unauthorized: 0 });
+	for (const request of sandbox.requests) {
+		expect(String(request.headers.authorization)).toMatch(
+			/^ARMOR-PSK 20a37099-4a0b-432f-bf46-5fa690a0405c:/,
+		);
+	}
+	const [me] = nodeOutput(run, 'Key Get Me');
+	expect(me.user).toMatchObject({ username: 'demo@armor.example' });
+	const tickets = nodeOutput(run, 'Key Tickets');
+	expect(tickets).toHaveLength(24);
+	expect(new Set(tickets.map((t: { forAccount: { id: number } }) => t.forAccount.id))).toEqual(
+		new Set([1001, 1002]),
+	);
+	expect(nodeOutput(run, 'Key MDR Incidents')).toHaveLength(37);
+	expect(nodeOutput(run, 'Key HTTP Tickets')[0].items).toHaveLength(3);
+	// n8n's HTTP Request node sent the JSON body it signed: the sandbox checked the body's SHA-512.
+	const [comment] = sandbox.requests.filter(
+		(r) => r.api === 'services' && r.method === 'POST' && r.path.endsWith('/comments'),
+	);
+	expect(comment.status).toBe(200);
+	expect(JSON.parse(comment.body)).toEqual({ comment: "Signed by n8n's HTTP Request node: é" });
+});
+
+test('the legacy login reaches the MDR service on its own host; neither credential sends anything elsewhere', async () => {
+	sandbox.clearRequests();
+	foreign.clear();
+	const run = await execute('wfArmorLegacyServices');
+	expect(run.error).toBeUndefined();
+
+	const [mdr] = sandbox.requests.filter((r) => r.api === 'services');
+	expect(mdr.path).toBe('/mdr/service-requests');
+	expect(mdr.status).toBe(200);
+	expect(String(mdr.headers.authorization)).toMatch(/^FH-AUTH [0-9a-f]{32}$/);
+	for (const name of ['Legacy HTTP Foreign', 'Key HTTP Foreign']) {
+		expect(JSON.stringify(nodeOutput(run, name)[0].error)).toMatch(/only sends its token to/);
+	}
+	expect(foreign.requests).toHaveLength(0);
+});
+
 test("no secret reached n8n's output or logs", () => {
 	const secrets = [
 		'demo-password',
 		'mfa-password',
 		'sandbox-secret',
 		'not-the-password',
+		'test-secret',
 		...issuedTokens,
 	];
 	expect(issuedTokens.size).toBeGreaterThanOrEqual(4);

@@ -9,7 +9,8 @@ const ARMOR_NODE = `${PACKAGE}.armor`;
 const AUTH_ARMOR_NODE = `${PACKAGE}.authArmor`;
 
 /**
- * @param {{ armorUrl: string }} sandbox
+ * The legacy-login credential; its Service Hosts point at the sandbox's v2 services when it has them.
+ * @param {{ armorUrl: string, servicesUrl?: string }} sandbox
  * @param {{ id: string, name?: string, username?: string, password?: string, accountId?: string, mfaTimeout?: number }} options
  */
 function armorCredential(
@@ -27,7 +28,48 @@ function armorCredential(
 		id,
 		name,
 		type: 'armorApi',
-		data: { baseUrl: sandbox.armorUrl, username, password, accountId, mfaTimeout },
+		data: {
+			baseUrl: sandbox.armorUrl,
+			username,
+			password,
+			accountId,
+			mfaTimeout,
+			serviceHosts: serviceHosts(sandbox),
+		},
+	};
+}
+
+/** @param {{ servicesUrl?: string }} sandbox */
+function serviceHosts(sandbox) {
+	return sandbox.servicesUrl ? `${sandbox.servicesUrl}/{service}` : '';
+}
+
+/**
+ * The API-key credential (ARMOR-PSK), by default the sandbox's key of the demo user.
+ * @param {{ armorUrl: string, servicesUrl?: string }} sandbox
+ * @param {{ id: string, name?: string, keyId?: string, secret?: string, accountId?: string }} options
+ */
+function armorApiKeyCredential(
+	sandbox,
+	{
+		id,
+		name = 'Armor API key (sandbox)',
+		keyId = '20a37099-4a0b-432f-bf46-5fa690a0405c',
+		secret = 'test-secret',
+		accountId = '',
+	},
+) {
+	return {
+		id,
+		name,
+		type: 'armorApiKeyApi',
+		data: {
+			baseUrl: sandbox.armorUrl,
+			keyId,
+			secret,
+			accountId,
+			serviceHosts: serviceHosts(sandbox),
+		},
 	};
 }
 
@@ -62,15 +104,17 @@ function authArmorCredential(
 }
 
 /**
- * A node of this package. `credential` is the `{ id, name }` of an imported credential.
+ * A node of this package. `credential` is the `{ id, name }` of an imported credential; with `type:
+ * 'armorApiKeyApi'` the Armor node is set to its API Key authentication.
  * @param {'armor' | 'authArmor'} kind
  * @param {string} name
  * @param {Record<string, unknown>} parameters
- * @param {{ id: string, name: string }} credential
+ * @param {{ id: string, name: string, type?: string }} credential
  * @param {Record<string, unknown>} [settings] node settings such as `{ continueOnFail: true }`
  */
 function packageNode(kind, name, parameters, credential, settings = {}) {
-	const credentialType = kind === 'armor' ? 'armorApi' : 'authArmorApi';
+	const credentialType = credential.type ?? (kind === 'armor' ? 'armorApi' : 'authArmorApi');
+	if (credentialType === 'armorApiKeyApi') parameters = { authentication: 'apiKey', ...parameters };
 	return {
 		id: `${name.replace(/\W+/g, '-').toLowerCase()}-node`,
 		name,
@@ -125,12 +169,18 @@ function manualWorkflow(id, name, nodes) {
 /**
  * n8n's own HTTP Request node using one of this package's credentials ("Predefined Credential Type").
  * @param {string} name
- * @param {'armorApi' | 'authArmorApi'} credentialType
+ * @param {'armorApi' | 'armorApiKeyApi' | 'authArmorApi'} credentialType
  * @param {{ id: string, name: string }} credential
- * @param {{ url: string, method?: string }} request
+ * @param {{ url: string, method?: string, jsonBody?: string }} request
  * @param {Record<string, unknown>} [settings] node settings such as `{ onError: 'continueRegularOutput' }`
  */
-function httpRequestNode(name, credentialType, credential, { url, method = 'GET' }, settings = {}) {
+function httpRequestNode(
+	name,
+	credentialType,
+	credential,
+	{ url, method = 'GET', jsonBody },
+	settings = {},
+) {
 	return {
 		id: `${name.replace(/\W+/g, '-').toLowerCase()}-node`,
 		name,
@@ -142,6 +192,7 @@ function httpRequestNode(name, credentialType, credential, { url, method = 'GET'
 			url,
 			authentication: 'predefinedCredentialType',
 			nodeCredentialType: credentialType,
+			...(jsonBody ? { sendBody: true, specifyBody: 'json', jsonBody } : {}),
 			options: {},
 		},
 		credentials: { [credentialType]: { id: credential.id, name: credential.name } },
@@ -220,6 +271,7 @@ function chainWorkflow(id, name, nodes, { webhookPath } = {}) {
 }
 
 module.exports = {
+	armorApiKeyCredential,
 	ARMOR_NODE,
 	AUTH_ARMOR_NODE,
 	armorCredential,

@@ -157,7 +157,7 @@ const KNOB_RULES = {
 			/** @type {LoginHold} */ (v).count >= 1 &&
 			isNonNegativeNumber(/** @type {LoginHold} */ (v).timeoutMs)),
 	armorClockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),
-	pageSizeCap: (v) => v === null || (Number.isInteger(v) && v >= 1),
+	pageSizeCap: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
 };
 
 /** @param {unknown} v */

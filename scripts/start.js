@@ -32,6 +32,11 @@ const { ensureN8n, N8nHost, packPackage } = require('../test/e2e/n8n-host');
 
 const DEMO_WORKFLOW_ID = 'armorDemoWorkflow';
 const ARMOR_CREDENTIAL = { id: 'armorSandboxCred', name: 'Armor (sandbox)' };
+const ARMOR_API_KEY_CREDENTIAL = {
+	id: 'armorKeySandboxCred',
+	name: 'Armor API key (sandbox)',
+	type: 'armorApiKeyApi',
+};
 const AUTH_ARMOR_CREDENTIAL = { id: 'authArmorSandboxCred', name: 'Auth Armor (sandbox)' };
 /** Set by n8n-host itself or tied to the demo folder; never taken from the caller's environment. */
 const HOST_OWNED_ENV = new Set([
@@ -194,7 +199,9 @@ async function main() {
 			armorPort: options.armorPort,
 			authArmorPort: options.authArmorPort,
 		});
-		log(`sandbox: Armor API ${sandbox.armorUrl}, Auth Armor API ${sandbox.authArmorUrl}`);
+		log(
+			`sandbox: Armor API ${sandbox.armorUrl} (v2 services ${sandbox.servicesUrl}), Auth Armor API ${sandbox.authArmorUrl}`,
+		);
 
 		if (options.sandboxOnly) {
 			log('sandbox only; Ctrl-C stops it');
@@ -217,6 +224,7 @@ async function main() {
 
 		if (options.demo) {
 			const {
+				armorApiKeyCredential,
 				armorCredential,
 				authArmorCredential,
 				manualWorkflow,
@@ -225,6 +233,7 @@ async function main() {
 			log(`importing the demo credentials and the "Armor demo" workflow (${since()})`);
 			await host.importCredentials([
 				armorCredential(sandbox, ARMOR_CREDENTIAL),
+				armorApiKeyCredential(sandbox, ARMOR_API_KEY_CREDENTIAL),
 				authArmorCredential(sandbox, AUTH_ARMOR_CREDENTIAL),
 			]);
 			await host.importWorkflow(
@@ -234,6 +243,29 @@ async function main() {
 						'Armor: Get Me',
 						{ resource: 'identity', operation: 'getMe' },
 						ARMOR_CREDENTIAL,
+					),
+					packageNode(
+						'armor',
+						'Armor: Tickets of Every Account',
+						{
+							resource: 'ticket',
+							operation: 'getMany',
+							returnAll: true,
+							options: { forEachAccount: true, orderBy: 'updated' },
+						},
+						ARMOR_API_KEY_CREDENTIAL,
+					),
+					packageNode(
+						'armor',
+						'Armor: MDR Incidents',
+						{
+							resource: 'mdrIncident',
+							operation: 'getMany',
+							returnAll: false,
+							limit: 50,
+							options: { status: 'Open, In Progress' },
+						},
+						ARMOR_API_KEY_CREDENTIAL,
 					),
 					packageNode(
 						'authArmor',

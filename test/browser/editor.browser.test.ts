@@ -22,6 +22,7 @@ import path from 'path';
 
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import { armorResources } from '../../nodes/Armor/actions';
 import { N8nHost, packPackage, REPO_ROOT } from '../e2e/n8n-host';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
@@ -442,7 +443,11 @@ describe('a new user in n8n’s editor', () => {
 				.getByTestId('node-creator-item-name')
 				.filter({ hasText: /^Armor$/ })
 				.click();
-			await nodeCreator().getByText('Actions (2)').waitFor();
+			const armorActions = armorResources.reduce(
+				(count, resource) => count + Object.keys(resource.operations).length,
+				0,
+			);
+			await nodeCreator().getByText(`Actions (${armorActions})`).waitFor();
 			for (const action of ['Get the current user', 'Send an API request']) {
 				await nodeCreator()
 					.getByTestId('node-creator-item-name')
@@ -471,6 +476,25 @@ describe('a new user in n8n’s editor', () => {
 			}
 			await expectNoSecretsShown();
 			await shot('12-armor-get-me');
+		});
+		await step('12b-armor-account-picker', async () => {
+			// Options -> Account Context: "From List" asks the API (GET /me) for the accounts
+			await ndv()
+				.getByTestId('collection-parameter-add-dropdown')
+				.or(ndv().getByTestId('collection-parameter-add'))
+				.first()
+				.click();
+			await page.getByText('Account Context', { exact: true }).last().click();
+			await ndv().getByTestId('rlc-input').first().click();
+			const accounts = page.getByTestId('rlc-item');
+			await accounts.filter({ hasText: 'Demo Main (1001)' }).waitFor();
+			await accounts.filter({ hasText: 'Demo Child (1002)' }).click();
+			await ndv().getByTestId('node-execute-button').click();
+			const output = ndv().getByTestId('output-panel');
+			await output.getByTestId('node-run-status-success').waitFor({ timeout: 60_000 });
+			const picked = sandbox.requests.filter((r) => r.path === '/me').pop();
+			expect(picked?.headers['x-account-context']).toBe('1002');
+			await shot('12b-armor-account-picker');
 			await ndv().getByTestId('ndv-close-button').click();
 			await ndv().waitFor({ state: 'hidden' });
 		});

@@ -1,10 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	INodeCredentialsDetails,
+	IPollFunctions,
 } from 'n8n-workflow';
 
-import type { RequestContext } from './transport';
+/** Every context the transport serves (its `RequestContext`, named here so neither file imports the other). */
+type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /**
  * How the transport reads a credential from n8n. Each read is a database query and a decryption, the largest

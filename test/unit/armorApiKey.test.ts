@@ -19,9 +19,7 @@ describe('armorPskAuthorization', () => {
 	});
 
 	test('the method is signed in upper case', () => {
-		expect(armorPskAuthorization({ ...VECTOR, method: 'get' })).toBe(
-			armorPskAuthorization(VECTOR),
-		);
+		expect(armorPskAuthorization({ ...VECTOR, method: 'get' })).toBe(armorPskAuthorization(VECTOR));
 	});
 
 	test('every signed part changes the signature', () => {

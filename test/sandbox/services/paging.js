@@ -66,4 +66,8 @@ function oneOf(params, name, allowed, fallback) {
 }
 
 module.exports = {
-	answeredPageSize, boundedInt, lowerList, oneOf };
+	answeredPageSize,
+	boundedInt,
+	lowerList,
+	oneOf,
+};

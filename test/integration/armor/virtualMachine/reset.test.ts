@@ -1,0 +1,52 @@
+/** Virtual Machine -> Reset (nodes/Armor/actions/virtualMachine/reset.operation.ts): POST /vms/{id}/power/reset. */
+import { NodeApiError } from 'n8n-workflow';
+
+import * as data from '../../../sandbox/armorData';
+import { ARMOR_DEMO_USER } from '../../../sandbox/server';
+import {
+	ARMOR_NODE_TYPE,
+	requestsTo,
+	runNodeError,
+	runNodeJson,
+	sandboxPerTest,
+} from '../../runtime';
+import { armorHelpers, armorOperation } from '../helpers';
+
+jest.setTimeout(30_000);
+
+const fixture = sandboxPerTest();
+const { armorCredential } = armorHelpers(fixture);
+const ACCOUNT = ARMOR_DEMO_USER.accounts[0].id;
+
+test('resets a running VM, which stays on', async () => {
+	const vmId = String(data.armorVmId(ACCOUNT, 6));
+	const [answer] = await runNodeJson({
+		helper: fixture.helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: armorOperation('virtualMachine', 'reset', { vmId }),
+		credential: armorCredential(),
+	});
+	expect(answer).toMatchObject({ id: Number(vmId), status: 4 });
+	expect(requestsTo(fixture.sandbox, 'armor', `/vms/${vmId}/power/reset`, 'POST')).toHaveLength(1);
+
+	const [vm] = await runNodeJson({
+		helper: fixture.helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: armorOperation('virtualMachine', 'get', { vmId }),
+		credential: armorCredential(),
+	});
+	expect(vm.powerState).toBe('on');
+});
+
+test("a powered-off VM cannot be reset: Armor's 400", async () => {
+	const error = await runNodeError({
+		helper: fixture.helper,
+		type: ARMOR_NODE_TYPE,
+		parameters: armorOperation('virtualMachine', 'reset', {
+			vmId: String(data.armorVmId(ACCOUNT, 5)),
+		}),
+		credential: armorCredential(),
+	});
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(/^Armor answered 400/);
+});

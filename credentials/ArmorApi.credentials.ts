@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { prepareArmorRequest } from './armorRequest';
+import { armorAccountIdProperty, armorBaseUrlProperty, prepareArmorRequest } from './armorRequest';
 import { serviceHostsProperty } from './armorServices';
 import { armorFingerprint, MFA_TIMEOUT_SECONDS, renewArmorSession } from './armorSession';
 import { tokenStateProperties, tokenToPresent } from './tokenState';
@@ -27,14 +27,7 @@ export class ArmorApi implements ICredentialType {
 	documentationUrl = 'https://docs.armor.com/display/KBSS/Armor+API+Guide';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.armor.com',
-			required: true,
-			description: 'Address of the Armor API. Must use https (http is allowed only for localhost).',
-		},
+		armorBaseUrlProperty,
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -53,15 +46,7 @@ export class ArmorApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1001',
-			description:
-				"Default account to act on (sent as X-Account-Context). Leave empty to use the user's default account. Nodes can override it.",
-		},
+		armorAccountIdProperty,
 		{
 			displayName: 'MFA Timeout (Seconds)',
 			name: 'mfaTimeout',

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { armorPskAuthorization, bodyAsSent, readApiKey } from './armorApiKey';
-import { prepareArmorRequest } from './armorRequest';
+import { armorAccountIdProperty, armorBaseUrlProperty, prepareArmorRequest } from './armorRequest';
 import { serviceHostsProperty } from './armorServices';
 import { headerValue } from './baseUrl';
 import { ArmorCredentialError } from './httpFailure';
@@ -31,14 +31,7 @@ export class ArmorApiKeyApi implements ICredentialType {
 	documentationUrl = 'https://docs.armor.com/display/KBSS/Armor+API+Guide';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.armor.com',
-			required: true,
-			description: 'Address of the Armor API. Must use https (http is allowed only for localhost).',
-		},
+		armorBaseUrlProperty,
 		{
 			displayName: 'Key ID',
 			name: 'keyId',
@@ -57,15 +50,7 @@ export class ArmorApiKeyApi implements ICredentialType {
 			required: true,
 			description: "The API key's secret, shown once when the key is created",
 		},
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1001',
-			description:
-				"Default account to act on (sent as X-Account-Context). Leave empty to use the key owner's default account. Nodes can override it.",
-		},
+		armorAccountIdProperty,
 		serviceHostsProperty,
 	];
 

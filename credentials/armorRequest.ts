@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestOptions,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { isAccountId, readAccountId } from './armorSession';
@@ -37,3 +38,24 @@ export function prepareArmorRequest(
 	}
 	return { target, headers };
 }
+
+/** The Base URL field of both Armor credentials. */
+export const armorBaseUrlProperty: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: 'https://api.armor.com',
+	required: true,
+	description: 'Address of the Armor API. Must use https (http is allowed only for localhost).',
+};
+
+/** The default account of both Armor credentials (sent as X-Account-Context unless a node sets one). */
+export const armorAccountIdProperty: INodeProperties = {
+	displayName: 'Account ID',
+	name: 'accountId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 1001',
+	description:
+		"Default account to act on (sent as X-Account-Context). Leave empty to use the default account of the user (or the key's owner). Nodes can override it.",
+};

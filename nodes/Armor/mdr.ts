@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readOptionsAsQuery } from '../shared/descriptions';
 import { offsetStyle } from '../shared/pagination';
 
 /**
@@ -68,11 +69,11 @@ export const mdrFilterOptions: INodeProperties[] = [
 
 /** The list filters the item's Options set, as the MDR service's query parameters. */
 export function readMdrFilters(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	for (const name of ['status', 'priority', 'textSearch', 'sortBy', 'sortDirection']) {
-		const value = String(options[name] ?? '').trim();
-		if (value) qs[name] = value;
-	}
-	return qs;
+	return readOptionsAsQuery.call(this, itemIndex, [
+		'status',
+		'priority',
+		'textSearch',
+		'sortBy',
+		'sortDirection',
+	]);
 }

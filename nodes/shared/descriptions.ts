@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pathSegment } from './paths';
@@ -91,4 +91,19 @@ export const simplifyField: INodeProperties = {
 
 export function readSimplify(this: IExecuteFunctions, itemIndex: number): boolean {
 	return this.getNodeParameter('simplify', itemIndex, true) as boolean;
+}
+
+/** The item's Options named in `names` that are set, trimmed, as query parameters of the same names. */
+export function readOptionsAsQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	names: string[],
+): IDataObject {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const name of names) {
+		const value = String(options[name] ?? '').trim();
+		if (value) qs[name] = value;
+	}
+	return qs;
 }

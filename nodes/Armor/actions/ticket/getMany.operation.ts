@@ -1,6 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { readSimplify, returnAllOrLimit, simplifyField } from '../../../shared/descriptions';
+import {
+	readOptionsAsQuery,
+	readSimplify,
+	returnAllOrLimit,
+	simplifyField,
+} from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { nextPageTokenStyle } from '../../../shared/pagination';
 import { armorList } from '../../armorRequest';
@@ -52,12 +55,11 @@ export const getMany: OperationDefinition = {
 		]),
 	],
 	async execute(itemIndex) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const name of ['requestType', 'orderBy', 'orderByDirection']) {
-			const value = String(options[name] ?? '').trim();
-			if (value) qs[name] = value;
-		}
+		const qs = readOptionsAsQuery.call(this, itemIndex, [
+			'requestType',
+			'orderBy',
+			'orderByDirection',
+		]);
 		const tickets = await armorList.call(
 			this,
 			itemIndex,

@@ -273,8 +273,7 @@ async function main() {
 						{
 							resource: 'user',
 							operation: 'get',
-							by: 'username',
-							username: 'user1@autharmor.example',
+							user: { __rl: true, mode: 'username', value: 'user1@autharmor.example' },
 						},
 						AUTH_ARMOR_CREDENTIAL,
 					),

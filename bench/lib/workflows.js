@@ -81,7 +81,11 @@ function packageCallNodes(armor, authArmor) {
 		packageNode(
 			'authArmor',
 			NAMES.authArmorGetUser,
-			{ resource: 'user', operation: 'get', by: 'username', username: USERNAME },
+			{
+				resource: 'user',
+				operation: 'get',
+				user: { __rl: true, mode: 'username', value: USERNAME },
+			},
 			authArmor,
 		),
 	];

@@ -1,13 +1,14 @@
 import { authArmorApiVersion, authArmorFingerprint } from '../../credentials/authArmorToken';
 import type { ApiDefinition } from '../shared/transport';
+import { forApiVersion } from './apiVersions';
 
 /** Auth Armor API: OAuth client-credentials token; operation paths start with `/{apiVersion}`. */
 export const authArmorApi: ApiDefinition = {
 	credentialType: 'authArmorApi',
 	service: 'Auth Armor',
 	settingsFingerprint: authArmorFingerprint,
-	resolvePath(path, credentials) {
-		return path.replace(/\{apiVersion\}/g, authArmorApiVersion(credentials));
+	adaptRequest(request, credentials) {
+		return forApiVersion(request, authArmorApiVersion(credentials));
 	},
 };
 

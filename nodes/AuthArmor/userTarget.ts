@@ -43,39 +43,46 @@ export const usernamePlacementOption: INodeProperties = {
 	description: 'Where the username goes when a user is named by username',
 };
 
-/** "Identify User By" and its Username or User ID field. */
-export function userIdentifierFields(): INodeProperties[] {
-	return [
+/**
+ * The user an operation acts on: picked From List (searchable by username; sends the user's ID), By Username
+ * (kept out of the URL, see `usernamePlacementOption`) or By ID.
+ */
+export const userLocatorField: INodeProperties = {
+	displayName: 'User',
+	name: 'user',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
 		{
-			displayName: 'Identify User By',
-			name: 'by',
-			type: 'options',
-			options: [
-				{ name: 'Username', value: 'username' },
-				{ name: 'User ID', value: 'id' },
-			],
-			default: 'username',
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
 		},
 		{
-			displayName: 'Username',
+			displayName: 'By Username',
 			name: 'username',
 			type: 'string',
-			default: '',
-			required: true,
 			placeholder: 'e.g. name@example.com',
-			displayOptions: { show: { by: ['username'] } },
 		},
 		{
-			displayName: 'User ID',
-			name: 'userId',
+			displayName: 'By ID',
+			name: 'id',
 			type: 'string',
-			default: '',
-			required: true,
 			placeholder: 'e.g. 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a',
-			displayOptions: { show: { by: ['id'] } },
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: UUID.source,
+						errorMessage: 'A user ID is a UUID, e.g. 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a',
+					},
+				},
+			],
 		},
-	];
-}
+	],
+};
 
 /** The path segment, header and query that name a user, by username or by ID. */
 export function userTarget(by: string, value: string, placement: UsernamePlacement): UserTarget {
@@ -94,34 +101,49 @@ export function userTarget(by: string, value: string, placement: UsernamePlaceme
 	return { segment: pathSegment(value), headers: {}, qs: {} };
 }
 
-/** Reads "Identify User By" and its value for one item, with clear errors for empty or malformed input. */
-export function readUserTarget(this: IExecuteFunctions, itemIndex: number): UserTarget {
-	const by = this.getNodeParameter('by', itemIndex) as string;
+/** Reads the User field for one item, with clear errors for empty or malformed input. */
+export function readUserTarget(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field = 'user',
+): UserTarget {
+	const locator = this.getNodeParameter(field, itemIndex, {}) as { mode?: string; value?: unknown };
+	const mode = locator.mode ?? 'username';
+	const value = String(locator.value ?? '').trim();
 	const placement = this.getNodeParameter(
 		'options.usernameIn',
 		itemIndex,
 		'header',
 	) as UsernamePlacement;
-	if (by === 'username') {
-		const username = String(this.getNodeParameter('username', itemIndex, '') ?? '').trim();
-		if (!username) {
-			throw new NodeOperationError(this.getNode(), 'Enter the username of the user.', {
-				itemIndex,
-			});
-		}
-		return userTarget(by, username, placement);
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'Choose the user: the User field is empty.', {
+			itemIndex,
+			description: 'Pick the user from the list, or enter a username or a user ID.',
+		});
 	}
-	const userId = String(this.getNodeParameter('userId', itemIndex, '') ?? '').trim();
-	if (!UUID.test(userId)) {
+	if (mode === 'username') return userTarget('username', value, placement);
+	if (!UUID.test(value)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The User ID "${userId}" is not a user ID (a UUID).`,
+			`The User ID "${value}" is not a user ID (a UUID).`,
 			{
 				itemIndex,
 				description:
-					'Auth Armor user IDs look like 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a. To name a user by username, set "Identify User By" to Username.',
+					'Auth Armor user IDs look like 3f2b6c1e-8d4a-4c2e-9b1f-0a7e5d3c2b1a. To name a user by username, choose "By Username".',
 			},
 		);
 	}
-	return userTarget(by, userId, placement);
+	return userTarget('id', value, placement);
+}
+
+/** The User field as a request body names a user: `{ username }` or `{ user_id }` (a picked user is its ID). */
+export function readUserReference(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field = 'user',
+): IDataObject {
+	const target = readUserTarget.call(this, itemIndex, field);
+	if (target.segment !== EMPTY_USER_ID) return { user_id: decodeURIComponent(target.segment) };
+	const locator = this.getNodeParameter(field, itemIndex, {}) as { value?: unknown };
+	return { username: String(locator.value ?? '').trim() };
 }

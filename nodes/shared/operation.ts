@@ -16,8 +16,33 @@ export interface OperationDefinition {
 	action: string;
 	/** The operation's fields, without the resource/operation display rule (added by `nodeProperties`). */
 	properties: INodeProperties[];
-	/** What the operation does for one input item. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/** What the operation does for one input item (results for another output: `toOutput`). */
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[] | RoutedResult>;
+	/**
+	 * How many outputs the node has while this operation is chosen (default 1), as the node's `outputs`
+	 * expression also says; results go to the first unless the operation routes them with `toOutput`.
+	 */
+	outputCount?(this: IExecuteFunctions): number;
+}
+
+/** An item's results sent to another output than the first (e.g. "Not Approved"). */
+export interface RoutedResult {
+	output: number;
+	json: IDataObject | IDataObject[];
+}
+
+const ROUTED = Symbol('routed result');
+
+/** Sends an item's results to output `output` (0 = the first). */
+export function toOutput(output: number, json: IDataObject | IDataObject[]): RoutedResult {
+	return Object.assign({ output, json }, { [ROUTED]: true });
+}
+
+export function isRoutedResult(value: unknown): value is RoutedResult {
+	return typeof value === 'object' && value !== null && ROUTED in value;
 }
 
 export interface ResourceDefinition<Operation extends string = string> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { openGate } from './concurrency';
-import { findOperation, type ResourceDefinition } from './operation';
+import { findOperation, isRoutedResult, type ResourceDefinition } from './operation';
 import { RequestRefusedError } from './requestRules';
 import { readParallelRequests } from './requestSettings';
 
@@ -19,8 +19,9 @@ export async function routeOperations(
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = findOperation(resources, resource, operation)?.execute;
-	if (!execute) {
+	const definition = findOperation(resources, resource, operation);
+	const execute = definition?.execute;
+	if (!definition || !execute) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of "${resource}" is not supported.`,
@@ -28,13 +29,19 @@ export async function routeOperations(
 	}
 	const continueOnFail = this.continueOnFail();
 	const gate = openGate(this, readParallelRequests.call(this));
+	const outputCount = definition.outputCount?.call(this) ?? 1;
 	const results: Array<INodeExecutionData[] | undefined> = new Array(items.length);
+	const outputOf: number[] = new Array(items.length).fill(0);
 	const failures = new Map<number, Error>();
 	let nextItem = 0;
 
 	const runItem = async (itemIndex: number) => {
 		try {
-			const result = await execute.call(this, itemIndex);
+			let result = await execute.call(this, itemIndex);
+			if (isRoutedResult(result)) {
+				outputOf[itemIndex] = Math.min(result.output, outputCount - 1);
+				result = result.json;
+			}
 			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({
 				json,
 				pairedItem: { item: itemIndex },
@@ -72,7 +79,11 @@ export async function routeOperations(
 		const [, first] = [...failures.entries()].sort(([a], [b]) => a - b)[0];
 		throw first;
 	}
-	return [results.flatMap((entries) => entries ?? [])];
+	return Array.from({ length: outputCount }, (_, output) =>
+		results.flatMap((entries, itemIndex) =>
+			outputOf[itemIndex] === output ? (entries ?? []) : [],
+		),
+	);
 }
 
 /** The error of one item, as n8n shows it: a NodeApiError or NodeOperationError carrying the item's index. */

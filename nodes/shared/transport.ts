@@ -34,8 +34,11 @@ export interface ApiDefinition {
 	requestHeaders?(request: ApiRequest): IDataObject;
 	/** Refuses (RequestRefusedError) header values this API would misread, e.g. Armor's X-Account-Context. */
 	checkHeaders?(headers: IDataObject): void;
-	/** Fills placeholders the credential decides, e.g. Auth Armor's `{apiVersion}`. */
-	resolvePath?(path: string, credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * What the credential's settings change in a request, e.g. Auth Armor's `{apiVersion}` and its v3 paths and
+	 * bodies. May refuse (RequestRefusedError) a request the configured version does not have.
+	 */
+	adaptRequest?(request: ApiRequest, credentials: ICredentialDataDecryptedObject): ApiRequest;
 	/** Advice per HTTP status where this API's credential needs its own (e.g. an API key's clock). */
 	statusAdvice?: Partial<Record<number, string>>;
 	/** The base URL of one of the API's other hosts (`request.service`), e.g. Armor's v2 MDR service. */
@@ -90,7 +93,7 @@ const MAX_REDIRECTS = 5;
 export async function apiRequest(
 	this: RequestContext,
 	api: ApiDefinition,
-	request: ApiRequest,
+	asked: ApiRequest,
 	settings: RequestSettings = {},
 ): Promise<ApiResponse> {
 	const node = this.getNode();
@@ -104,6 +107,7 @@ export async function apiRequest(
 			(await readCredentials(this, api.credentialType, settings.itemIndex));
 		const fingerprint = api.settingsFingerprint(credentials);
 		secrets = credentialSecrets(credentials);
+		const request = api.adaptRequest ? api.adaptRequest(asked, credentials) : asked;
 		const headers = {
 			Accept: 'application/json',
 			...(api.requestHeaders?.(request) ?? {}),
@@ -113,10 +117,7 @@ export async function apiRequest(
 		const baseUrl = requestBaseUrl(api, request, credentials);
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: buildApiUrl(
-				baseUrl,
-				api.resolvePath ? api.resolvePath(request.path, credentials) : request.path,
-			),
+			url: buildApiUrl(baseUrl, request.path),
 			qs: request.qs,
 			body: request.body,
 			headers,

@@ -23,6 +23,7 @@ import path from 'path';
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { armorResources } from '../../nodes/Armor/actions';
+import { authArmorResources } from '../../nodes/AuthArmor/actions';
 import { N8nHost, packPackage, REPO_ROOT } from '../e2e/n8n-host';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
@@ -64,6 +65,11 @@ let context: BrowserContext;
 let page: Page;
 let profileDir: string;
 let workflowUrl: string | undefined;
+
+/** How many actions n8n's node panel lists for a node: one per operation. */
+function actionCount(resources: Array<{ operations: object }>): number {
+	return resources.reduce((count, resource) => count + Object.keys(resource.operations).length, 0);
+}
 const shots: string[] = [];
 
 /** Saves a full-page screenshot as test-artifacts/browser/<name>.png. */
@@ -443,11 +449,9 @@ describe('a new user in n8n’s editor', () => {
 				.getByTestId('node-creator-item-name')
 				.filter({ hasText: /^Armor$/ })
 				.click();
-			const armorActions = armorResources.reduce(
-				(count, resource) => count + Object.keys(resource.operations).length,
-				0,
-			);
-			await nodeCreator().getByText(`Actions (${armorActions})`).waitFor();
+			await nodeCreator()
+				.getByText(`Actions (${actionCount(armorResources)})`)
+				.waitFor();
 			for (const action of ['Get the current user', 'Send an API request']) {
 				await nodeCreator()
 					.getByTestId('node-creator-item-name')
@@ -505,7 +509,9 @@ describe('a new user in n8n’s editor', () => {
 				.getByTestId('node-creator-item-name')
 				.filter({ hasText: /^Auth Armor$/ })
 				.click();
-			await nodeCreator().getByText('Actions (4)').waitFor();
+			await nodeCreator()
+				.getByText(`Actions (${actionCount(authArmorResources)})`)
+				.waitFor();
 			for (const action of [
 				'Get a user',
 				'Get many users',
@@ -528,8 +534,16 @@ describe('a new user in n8n’s editor', () => {
 			await ndv().waitFor();
 			expect(await chosen(ndv().getByTestId('parameter-input-resource'))).toBe('User');
 			expect(await chosen(ndv().getByTestId('parameter-input-operation'))).toBe('Get');
-			expect(await chosen(ndv().getByTestId('parameter-input-by'))).toBe('Username');
-			const username = ndv().getByTestId('parameter-input-username').locator('input');
+			// the User picker: "From List" shows the sandbox's users (a search of GET /v4/users)
+			const userField = ndv().getByTestId('parameter-input-user');
+			await userField.getByTestId('rlc-input').click();
+			await page.getByTestId('rlc-item').filter({ hasText: AUTH_ARMOR_USER }).first().waitFor();
+			await shot('14-autharmor-user-picker');
+			await page.keyboard.press('Escape');
+			// ... and "By Username" names the user without putting the name in the URL
+			await userField.getByTestId('rlc-mode-selector').click();
+			await page.getByText('By Username', { exact: true }).last().click();
+			const username = userField.getByTestId('rlc-input');
 			await username.fill(AUTH_ARMOR_USER);
 			await username.press('Tab');
 			const logStart = sandbox.requests.length;

@@ -149,7 +149,11 @@ beforeAll(
 				packageNode(
 					'authArmor',
 					'Get User',
-					{ resource: 'user', operation: 'get', by: 'username', username: USERNAME },
+					{
+						resource: 'user',
+						operation: 'get',
+						user: { __rl: true, mode: 'username', value: USERNAME },
+					},
 					authArmor,
 				),
 				packageNode(

@@ -154,8 +154,7 @@ beforeAll(
 					{
 						resource: 'user',
 						operation: 'get',
-						by: 'username',
-						username: 'user3@autharmor.example',
+						user: { __rl: true, mode: 'username', value: 'user3@autharmor.example' },
 					},
 					authArmorFresh,
 					COF,
@@ -175,8 +174,7 @@ beforeAll(
 					{
 						resource: 'user',
 						operation: 'get',
-						by: 'username',
-						username: 'nobody@autharmor.example',
+						user: { __rl: true, mode: 'username', value: 'nobody@autharmor.example' },
 					},
 					authArmor,
 					COF,
@@ -210,8 +208,7 @@ beforeAll(
 					{
 						resource: 'user',
 						operation: 'updateUsername',
-						by: 'username',
-						username: 'Ωuser1@autharmor.example',
+						user: { __rl: true, mode: 'username', value: 'Ωuser1@autharmor.example' },
 						newUsername: 'renamed@autharmor.example',
 					},
 					authArmor,
@@ -223,8 +220,7 @@ beforeAll(
 					{
 						resource: 'user',
 						operation: 'get',
-						by: 'username',
-						username: 'Ωuser1@autharmor.example',
+						user: { __rl: true, mode: 'username', value: 'Ωuser1@autharmor.example' },
 						options: { usernameIn: 'query' },
 					},
 					authArmor,

@@ -183,8 +183,7 @@ describe('redirects', () => {
 				: {
 						resource: 'user',
 						operation: 'get',
-						by: 'id',
-						userId: '00000000-0000-4000-8000-000000000001',
+						user: { __rl: true, mode: 'id', value: '00000000-0000-4000-8000-000000000001' },
 					};
 		const error = await runNodeError({ helper: fixture.helper, type, parameters, credential });
 		expect(error.message).toMatch(message);
@@ -256,8 +255,7 @@ describe('input rules', () => {
 			parameters: {
 				resource: 'user',
 				operation: 'updateUsername',
-				by: 'username',
-				username: 'Ωuser1@autharmor.example',
+				user: { __rl: true, mode: 'username', value: 'Ωuser1@autharmor.example' },
 				newUsername: 'renamed@autharmor.example',
 			},
 			credential,

@@ -1,5 +1,6 @@
 import { apiRequest } from './apiRequest';
+import { authentication } from './authentication';
 import { user } from './user';
 
 /** The Auth Armor node's resources, in the order the Resource list shows them. */
-export const authArmorResources = [user, apiRequest];
+export const authArmorResources = [authentication, user, apiRequest];

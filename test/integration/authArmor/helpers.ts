@@ -17,18 +17,17 @@ import {
 /** 250 users: Get Many needs three pages of 100 (the sandbox's default is 25). */
 export const SANDBOX_OPTIONS: SandboxOptions = { authArmorUserCount: 250 };
 
+/** The User picker's value: a user named By Username, By ID, or picked From List (its ID). */
+export function userLocator(by: 'username' | 'id' | 'list', value: string) {
+	return { __rl: true, mode: by, value };
+}
+
 export function getUser(
-	by: 'username' | 'id',
+	by: 'username' | 'id' | 'list',
 	value: string,
 	options: INodeParameters = {},
 ): INodeParameters {
-	return {
-		resource: 'user',
-		operation: 'get',
-		by,
-		...(by === 'username' ? { username: value } : { userId: value }),
-		options,
-	};
+	return { resource: 'user', operation: 'get', user: userLocator(by, value), options };
 }
 
 /**

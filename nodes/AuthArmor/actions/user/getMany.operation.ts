@@ -1,18 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, readReturnLimit, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
-import { paginate, pageNumberStyle } from '../../../shared/pagination';
-import { readRequestSettings } from '../../../shared/requestSettings';
-import { MAX_PAGE_SIZE, authArmorApi } from '../../authArmorApi';
-
-/** Auth Armor's page numbers; `page_info.total_page_count` says where the last page is. */
-const usersPages = pageNumberStyle({
-	pageParam: 'page_number',
-	sizeParam: 'page_size',
-	itemsKey: 'user_records',
-	totalPages: (answer) => (answer?.page_info as IDataObject | undefined)?.total_page_count,
-});
+import { authArmorList } from '../../authArmorRequest';
 
 export const getMany: OperationDefinition = {
 	name: 'Get Many',
@@ -21,6 +11,14 @@ export const getMany: OperationDefinition = {
 	properties: [
 		...returnAllOrLimit,
 		optionsCollection([
+			{
+				displayName: 'Username Contains',
+				name: 'username',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. @example.com',
+				description: 'Only users whose username contains this (Auth Armor matches it without case)',
+			},
 			{
 				displayName: 'Sort Column',
 				name: 'sortColumn',
@@ -41,21 +39,22 @@ export const getMany: OperationDefinition = {
 		]),
 	],
 	async execute(itemIndex) {
-		const limit = readReturnLimit.call(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		return await paginate.call(
+		return await authArmorList.call(
 			this,
-			authArmorApi,
+			itemIndex,
 			{
 				method: 'GET',
 				path: '/{apiVersion}/users',
 				qs: {
+					...(String(options.username ?? '').trim()
+						? { username: String(options.username).trim() }
+						: {}),
 					...(options.sortColumn ? { sort_column: options.sortColumn } : {}),
 					...(options.sortDirection ? { sort_direction: options.sortDirection } : {}),
 				},
 			},
-			usersPages,
-			{ limit, maxPageSize: MAX_PAGE_SIZE, settings: readRequestSettings.call(this, itemIndex) },
+			'user_records',
 		);
 	},
 };

@@ -3,17 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
-import { readRequestSettings } from '../../../shared/requestSettings';
-import { apiRequest } from '../../../shared/transport';
-import { authArmorApi } from '../../authArmorApi';
-import { readUserTarget, userIdentifierFields, usernamePlacementOption } from '../../userTarget';
+import { authArmorRequest } from '../../authArmorRequest';
+import { readUserTarget, userLocatorField, usernamePlacementOption } from '../../userTarget';
 
 export const updateUsername: OperationDefinition = {
 	name: 'Update Username',
 	description: "Change a user's username",
 	action: 'Update the username of a user',
 	properties: [
-		...userIdentifierFields(),
+		userLocatorField,
 		{
 			displayName: 'New Username',
 			name: 'newUsername',
@@ -30,17 +28,12 @@ export const updateUsername: OperationDefinition = {
 			throw new NodeOperationError(this.getNode(), 'Enter the new username.', { itemIndex });
 		}
 		const target = readUserTarget.call(this, itemIndex);
-		return (await apiRequest.call(
-			this,
-			authArmorApi,
-			{
-				method: 'PUT',
-				path: `/{apiVersion}/users/${target.segment}`,
-				headers: target.headers,
-				qs: target.qs,
-				body: { new_username: newUsername },
-			},
-			readRequestSettings.call(this, itemIndex),
-		)) as IDataObject;
+		return (await authArmorRequest.call(this, itemIndex, {
+			method: 'PUT',
+			path: `/{apiVersion}/users/${target.segment}`,
+			headers: target.headers,
+			qs: target.qs,
+			body: { new_username: newUsername },
+		})) as IDataObject;
 	},
 };

@@ -18,6 +18,7 @@ import {
 	header,
 	requestsTo,
 	runNode,
+	runListSearch,
 	runNodeError,
 	sandboxPerTest,
 } from '../../runtime';
@@ -85,10 +86,49 @@ describe('Get', () => {
 				credential: authArmorCredential(),
 			});
 			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toContain('is not a user ID (a UUID)');
+			expect(error.message).toMatch(
+				userId ? /is not a user ID \(a UUID\)/ : /^Choose the user: the User field is empty\.$/,
+			);
 			expect(sandbox.requests).toHaveLength(0);
 		},
 	);
+
+	test('"From List" sends the picked user\'s ID in the path, and the list searches by username', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = authArmorCredential();
+		const found = await runListSearch({
+			helper,
+			type: AUTHARMOR_NODE_TYPE,
+			parameters: getUser('list', ''),
+			credential,
+			method: 'searchUsers',
+			filter: 'user12@',
+		});
+		expect(found.results).toEqual([
+			{ name: authArmorDefaultUsername(12), value: authArmorUserId(12) },
+		]);
+		const [search] = requestsTo(sandbox, 'authArmor', '/v4/users', 'GET');
+		expect(new URL(search.url, 'http://x').searchParams.get('username')).toBe('user12@');
+
+		const [user] = await run(getUser('list', found.results[0].value as string));
+		expect(user.user_id).toBe(authArmorUserId(12));
+		expect(
+			requestsTo(sandbox, 'authArmor', `/v4/users/${authArmorUserId(12)}`, 'GET'),
+		).toHaveLength(1);
+	});
+
+	test('the user list pages: a second page is offered while there are more users', async () => {
+		const { helper } = fixture;
+		const first = await runListSearch({
+			helper,
+			type: AUTHARMOR_NODE_TYPE,
+			parameters: getUser('list', ''),
+			credential: authArmorCredential(),
+			method: 'searchUsers',
+		});
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('2');
+	});
 
 	test('an unknown user surfaces a 404 as a NodeApiError', async () => {
 		const { helper } = fixture;

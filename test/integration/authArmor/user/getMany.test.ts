@@ -5,7 +5,7 @@
  */
 import { authArmorDefaultUsername, authArmorUserId } from '../../../sandbox/server';
 import { AUTHARMOR_NODE_TYPE, requestsTo, runNode, sandboxPerTest } from '../../runtime';
-import { SANDBOX_OPTIONS, authArmorHelpers } from '../helpers';
+import { SANDBOX_OPTIONS, authArmorHelpers, getUser } from '../helpers';
 
 jest.setTimeout(30_000);
 
@@ -59,10 +59,7 @@ describe('Get Many', () => {
 	test('Return All reads the credential from n8n once for all its pages', async () => {
 		const { sandbox, helper } = fixture;
 		const credential = authArmorCredential();
-		await run(
-			{ resource: 'user', operation: 'get', by: 'id', userId: authArmorUserId(1) },
-			credential,
-		);
+		await run(getUser('id', authArmorUserId(1)), credential);
 		helper.decryptedReads = 0;
 		helper.rawReads = 0;
 		const users = await run(
@@ -78,10 +75,7 @@ describe('Get Many', () => {
 	test('a token due for renewal during paging is renewed once; the next pages use the new one', async () => {
 		const { sandbox, helper } = fixture;
 		const credential = authArmorCredential();
-		await run(
-			{ resource: 'user', operation: 'get', by: 'id', userId: authArmorUserId(1) },
-			credential,
-		);
+		await run(getUser('id', authArmorUserId(1)), credential);
 		const old = helper.storedData(credential);
 		helper.patchStoredData(credential, { tokenRenewAt: Date.now() - 1000 });
 		sandbox.clearRequests();

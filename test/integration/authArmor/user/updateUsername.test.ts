@@ -17,7 +17,7 @@ import {
 	runNodeError,
 	sandboxPerTest,
 } from '../../runtime';
-import { SANDBOX_OPTIONS, authArmorHelpers, getUser } from '../helpers';
+import { SANDBOX_OPTIONS, authArmorHelpers, getUser, userLocator } from '../helpers';
 
 jest.setTimeout(30_000);
 
@@ -32,8 +32,7 @@ describe('Update Username', () => {
 			{
 				resource: 'user',
 				operation: 'updateUsername',
-				by: 'username',
-				username: authArmorDefaultUsername(4),
+				user: userLocator('username', authArmorDefaultUsername(4)),
 				newUsername: ' renamed4@autharmor.example ',
 			},
 			credential,
@@ -57,8 +56,7 @@ describe('Update Username', () => {
 		const [updated] = await run({
 			resource: 'user',
 			operation: 'updateUsername',
-			by: 'id',
-			userId: authArmorUserId(5),
+			user: userLocator('id', authArmorUserId(5)),
 			newUsername: 'five@autharmor.example',
 		});
 		expect(updated.username).toBe('five@autharmor.example');
@@ -75,8 +73,7 @@ describe('Update Username', () => {
 			parameters: {
 				resource: 'user',
 				operation: 'updateUsername',
-				by: 'id',
-				userId: authArmorUserId(5),
+				user: userLocator('id', authArmorUserId(5)),
 				newUsername: '  ',
 			},
 			credential: authArmorCredential(),

@@ -204,6 +204,12 @@ function setPath(target: IDataObject, path: string, value: unknown): void {
 
 export class RepeatedPageError extends Error {}
 
+/** What tells a page from the one before: its size and its first and last items (cheap on big pages). */
+function pageSignature(items: IDataObject[]): string {
+	if (!items.length) return '';
+	return `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items[items.length - 1])}`;
+}
+
 /**
  * Pages through `style` until `limit` items (Infinity = Return All), the last page, or a page the server
  * repeats (same token, or the same items as the page before: stopping beats looping forever).
@@ -220,7 +226,7 @@ export async function collectPages(
 	let state: PageState = { pageIndex: 0, offset: 0, pageSize };
 	while (collected.length < limit) {
 		const { items, more, token } = style.read(await fetchPage(style.request(state)), state);
-		const signature = items.length ? JSON.stringify(items) : '';
+		const signature = pageSignature(items);
 		if ((signature && signature === previousPage) || (token && tokens.has(token))) {
 			throw new RepeatedPageError(
 				`${service} sent the same page twice (page ${state.pageIndex + 1}), so paging stopped after ${collected.length} items rather than loop. Try again; if it persists, use a Limit.`,

@@ -222,11 +222,32 @@ export declare const AGENT_HEALTH_PER_ACCOUNT: number;
 /** Agent `n` (1-based) of an account: runs on VM `n` (same core instance id). */
 export declare function agentHealthStatus(accountId: number, n: number): AgentHealthStatus;
 
-export declare const AUTHARMOR_CLIENT: {
+/** An Auth Armor API client of the sandbox's token endpoint. */
+export interface AuthArmorClient {
 	readonly clientId: string;
 	readonly clientSecret: string;
+	/** What a token gets when it asks for no scope; asking for another one: invalid_scope. */
 	readonly scopes: readonly string[];
-};
+	/**
+	 * Whether its tokens may call the user-management operations (users, auth history, credentials,
+	 * registrations); without, those answer 403. The sandbox's model: the spec does not say which scope
+	 * guards which operation.
+	 */
+	readonly manageUsers: boolean;
+}
+
+/** 'aarmor.api.request_auth': needed (in the token's scope) by every /v{3,4}/auth operation (else 403). */
+export declare const AUTHARMOR_SCOPE_REQUEST_AUTH: string;
+/** 'aarmor.api.generate_invite_code'. */
+export declare const AUTHARMOR_SCOPE_GENERATE_INVITE_CODE: string;
+/** 'sandbox-client' / 'sandbox-secret': both scopes, manages users. */
+export declare const AUTHARMOR_CLIENT: AuthArmorClient;
+/**
+ * 'sandbox-request-auth-client' / 'sandbox-request-auth-secret': only aarmor.api.request_auth, does not manage
+ * users (403 on /v{3,4}/users*, 200 on the auth operations).
+ */
+export declare const AUTHARMOR_REQUEST_AUTH_CLIENT: AuthArmorClient;
+export declare const AUTHARMOR_CLIENTS: readonly AuthArmorClient[];
 /** '00000000-0000-0000-0000-000000000000': "the user named by header X-AuthArmor-UsernameValue or query username". */
 export declare const AUTHARMOR_EMPTY_GUID: string;
 export declare const AUTHARMOR_DEFAULT_USER_COUNT: number;
@@ -249,4 +270,171 @@ export declare function authArmorIndexOfDefaultUsername(username: string): numbe
 export declare function authArmorDefaultUser(
 	index: number,
 ): AuthArmorUser & { username: string; email_address: string };
+/**
+ * User `index`'s `enrolled_auth_methods` as generated (from its fixture credentials): AuthArmorAuthenticator
+ * (id 3) for everyone, Magiclink_Email (4) for even users, WebAuthN (6) for everyone.
+ */
 export declare function authArmorEnrolledAuthMethods(index: number): AuthArmorEnrolledAuthMethod[];
+/** `enrolled_auth_methods` for a list of credentials: one per type with an enabled credential. */
+export declare function authArmorEnrolledAuthMethodsOf(
+	index: number,
+	credentials: readonly Pick<AuthArmorCredential, 'name' | 'device_type' | 'enabled'>[],
+): AuthArmorEnrolledAuthMethod[];
+
+/** Spec enum `credential_type`. */
+export type AuthArmorCredentialType = 'autharmor_authenticator' | 'webauthn' | 'magiclink_email';
+
+/** Spec schema `credential`. */
+export interface AuthArmorCredential {
+	name: string | null;
+	credential_id: string;
+	date_created: string;
+	device_type: AuthArmorCredentialType;
+	enabled: boolean;
+}
+
+/** Spec schema `auth_profile_details`. */
+export interface AuthArmorProfile {
+	user_id: string;
+	username: string | null;
+}
+
+/** Spec schema `location_data`. */
+export interface AuthArmorLocation {
+	latitude: string | null;
+	longitude: string | null;
+	ip_address: string | null;
+}
+
+/** Spec schema `secure_signed_message` (the sandbox's signature is not a real one). */
+export interface AuthArmorSecureSignedMessage {
+	signed_data: string;
+	signature_data: {
+		hash_value: string;
+		signature_data: string;
+		auth_method_usetype: string;
+		signing_method: 'AuthArmor_ECDsa' | 'FIDO_U2F';
+		auth_method: string;
+		hash_method: 'Sha256';
+	};
+	signed_data_type: 'AuthResponse';
+	signature_validation_details: null;
+}
+
+/** Spec schema `auth_response` (what `get_auth_request_response.auth_response` holds). */
+export interface AuthArmorAuthResponse {
+	/** = the auth_request_id. */
+	auth_history_id: string;
+	result_code: number;
+	result_message: string;
+	/** result_code === 2 (success). */
+	authorized: boolean;
+	auth_details: {
+		request_details: {
+			date: string;
+			/** null for a usernameless request. */
+			auth_profile_details: AuthArmorProfile | null;
+			origin_location_data: AuthArmorLocation | null;
+			auth_method: string;
+		};
+		/** Who answered and when; null while pending and for a timeout. */
+		response_details: {
+			date: string;
+			auth_method: { name: string; usetype: string };
+			/** null for magic link. */
+			secure_signed_message: AuthArmorSecureSignedMessage | null;
+			/** Authenticator only. */
+			mobile_device_details: { platform: string; model: string } | null;
+			auth_profile_details: AuthArmorProfile;
+		} | null;
+	};
+}
+
+/** Spec schema `get_auth_request_response` (GET /v4/auth/{id}, auth history records). */
+export interface AuthArmorAuthInfo {
+	auth_request_status_id: number;
+	auth_request_status_name: string;
+	auth_response: AuthArmorAuthResponse;
+}
+
+/** The parts `authArmorAuthInfo` builds a `get_auth_request_response` from. */
+export interface AuthArmorAuthInfoParts {
+	id: string;
+	statusId: number;
+	resultCode: number;
+	type: AuthArmorCredentialType;
+	requestedAt: string;
+	respondedAt: string | null;
+	requestProfile: AuthArmorProfile | null;
+	responseProfile: AuthArmorProfile | null;
+	location: AuthArmorLocation | null;
+	nonce: string | null;
+}
+
+/** ['autharmor_authenticator', 'magiclink_email', 'webauthn']. */
+export declare const AUTHARMOR_CREDENTIAL_TYPES: readonly AuthArmorCredentialType[];
+/** Per credential type: the `auth_methods` name, its id (3, 4, 6) and the response `usetype`. */
+export declare const AUTHARMOR_AUTH_METHODS: Readonly<
+	Record<
+		AuthArmorCredentialType,
+		{ readonly name: string; readonly id: number; readonly usetype: string }
+	>
+>;
+/** `auth_request_status_id`: COMPLETED 2, PENDING_APPROVAL 3, PENDING_VALIDATION 4 (not used by the sandbox). */
+export declare const AUTHARMOR_AUTH_STATUS: {
+	readonly COMPLETED: 2;
+	readonly PENDING_APPROVAL: 3;
+	readonly PENDING_VALIDATION: 4;
+};
+/** 2 'Completed', 3 'Pending Approval', 4 'Pending Validation'. */
+export declare const AUTHARMOR_AUTH_STATUS_NAMES: Readonly<Record<number, string>>;
+/** Auth `result_code`s. */
+export declare const AUTHARMOR_RESULT: {
+	readonly PENDING_APPROVAL: 1;
+	readonly SUCCESS: 2;
+	readonly DECLINED: 3;
+	readonly INVALID_SIGNATURE: 4;
+	readonly TIMEOUT: 5;
+	readonly PENDING_VALIDATION: 8;
+	readonly VALIDATION_TIMEOUT: 9;
+	readonly SECURITY_EXCEPTION: 10;
+};
+/** `result_message` by code: 1 'Pending User Approval', 2 'Success', 3 'Declined', 5 'Approval Timeout', ... */
+export declare const AUTHARMOR_RESULT_MESSAGES: Readonly<Record<number, string>>;
+/** `registration_status_code`s the sandbox uses. */
+export declare const AUTHARMOR_REGISTRATION_STATUS: {
+	readonly PENDING: 1;
+	readonly REGISTERED: 2;
+	readonly DECLINED: 3;
+	readonly TIMEOUT: 5;
+	readonly PENDING_VALIDATION: 8;
+};
+/** 1 'Pending User Acceptance', 2 'Registered', 3 'Declined', 5 'Timeout', 8 'Pending Validation'. */
+export declare const AUTHARMOR_REGISTRATION_STATUS_NAMES: Readonly<Record<number, string>>;
+/** 60: an auth request's `timeout_in_seconds` when the body sends none (range 15..300). */
+export declare const AUTHARMOR_DEFAULT_AUTH_TIMEOUT_SECONDS: number;
+/** 300: a registration's `timeout_in_seconds` when the body sends none (range 15..86400). */
+export declare const AUTHARMOR_DEFAULT_REGISTRATION_TIMEOUT_SECONDS: number;
+/** 23 fixture auth history records per generated user. */
+export declare const AUTHARMOR_AUTH_HISTORY_PER_USER: number;
+/** 'ca000000-0000-4000-8000-' + 10-digit user index + 2-digit n (1-based within the user). */
+export declare function authArmorCredentialId(index: number, n: number): string;
+/** The user index and n a fixture credential id encodes, or undefined. */
+export declare function parseAuthArmorCredentialId(
+	credentialId: string,
+): { index: number; n: number } | undefined;
+/**
+ * User `index`'s fixture credentials: 2 authenticator phones when index % 3 === 1 (else 1), a magic-link email
+ * for even users, then 1 + index % 3 WebAuthn keys (the third, 'Touch ID', disabled). E.g. user 1: 4
+ * (2 + 0 + 2), user 2: 5 (1 + 1 + 3), user 3: 2.
+ */
+export declare function authArmorCredentials(index: number): AuthArmorCredential[];
+/** Builds a `get_auth_request_response`. */
+export declare function authArmorAuthInfo(parts: AuthArmorAuthInfoParts): AuthArmorAuthInfo;
+/**
+ * Fixture auth history record n (1..23) of user `index`: id 'a0000000-0000-4000-8000-' + 10-digit index +
+ * 2-digit n; result 10 when n % 11 === 0, else [2, 2, 3, 2, 5, 4][n % 6]; requested at date_created + n days.
+ */
+export declare function authArmorAuthHistoryRecord(index: number, n: number): AuthArmorAuthInfo;
+/** The 23 fixture records of user `index`, oldest first. */
+export declare function authArmorAuthHistory(index: number): AuthArmorAuthInfo[];

@@ -1,6 +1,8 @@
 // @ts-check
 'use strict';
 
+const crypto = require('crypto');
+
 /**
  * Fixture data of the sandbox: Armor Defense users, accounts and API keys, the v2 services' records (MDR
  * incidents and service requests, VMs, agent health; generated from an index), the Auth Armor API client and
@@ -402,11 +404,30 @@ function agentHealthStatus(accountId, n) {
 
 // ---------------------------------------------------------------- Auth Armor
 
+const AUTHARMOR_SCOPE_REQUEST_AUTH = 'aarmor.api.request_auth';
+const AUTHARMOR_SCOPE_GENERATE_INVITE_CODE = 'aarmor.api.generate_invite_code';
+
+/**
+ * The full client: both scopes, and user management (users, credentials, auth history, registrations).
+ * `manageUsers` is the sandbox's model of an API key limited to auth requests; the spec does not say which
+ * scope guards which operation.
+ */
 const AUTHARMOR_CLIENT = deepFreeze({
 	clientId: 'sandbox-client',
 	clientSecret: 'sandbox-secret',
-	scopes: ['aarmor.api.request_auth', 'aarmor.api.generate_invite_code'],
+	scopes: [AUTHARMOR_SCOPE_REQUEST_AUTH, AUTHARMOR_SCOPE_GENERATE_INVITE_CODE],
+	manageUsers: true,
 });
+
+/** A client granted only `aarmor.api.request_auth`: the auth endpoints work, /v{3,4}/users* answer 403. */
+const AUTHARMOR_REQUEST_AUTH_CLIENT = deepFreeze({
+	clientId: 'sandbox-request-auth-client',
+	clientSecret: 'sandbox-request-auth-secret',
+	scopes: [AUTHARMOR_SCOPE_REQUEST_AUTH],
+	manageUsers: false,
+});
+
+const AUTHARMOR_CLIENTS = deepFreeze([AUTHARMOR_CLIENT, AUTHARMOR_REQUEST_AUTH_CLIENT]);
 
 const AUTHARMOR_EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 const AUTHARMOR_DEFAULT_USER_COUNT = 25;
@@ -462,27 +483,310 @@ function authArmorDefaultUser(index) {
 	};
 }
 
+// ---------------------------------------------------------------- Auth Armor: credentials, auth history
+
+/** The spec's `credential_type` values, in the order a user's fixture credentials are listed. */
+const AUTHARMOR_CREDENTIAL_TYPES = deepFreeze([
+	'autharmor_authenticator',
+	'magiclink_email',
+	'webauthn',
+]);
+
+/** `auth_methods` names and ids (the spec's enum order, 1-based) of the three credential types. */
+const AUTHARMOR_AUTH_METHODS = deepFreeze({
+	autharmor_authenticator: { name: 'AuthArmorAuthenticator', id: 3, usetype: 'biometric' },
+	magiclink_email: { name: 'Magiclink_Email', id: 4, usetype: 'magiclink_email' },
+	webauthn: { name: 'WebAuthN', id: 6, usetype: 'fido2' },
+});
+
+/** `auth_request_status_id` values (armor-apis.md; the .NET SDK's AuthRequestStatus). */
+const AUTHARMOR_AUTH_STATUS = deepFreeze({
+	COMPLETED: 2,
+	PENDING_APPROVAL: 3,
+	PENDING_VALIDATION: 4,
+});
+
+/** `auth_request_status_name` by id. */
+const AUTHARMOR_AUTH_STATUS_NAMES = deepFreeze({
+	2: 'Completed',
+	3: 'Pending Approval',
+	4: 'Pending Validation',
+});
+
+/** Auth `result_code` values (armor-apis.md; the .NET SDK's AuthResponseStatus). */
+const AUTHARMOR_RESULT = deepFreeze({
+	PENDING_APPROVAL: 1,
+	SUCCESS: 2,
+	DECLINED: 3,
+	INVALID_SIGNATURE: 4,
+	TIMEOUT: 5,
+	PENDING_VALIDATION: 8,
+	VALIDATION_TIMEOUT: 9,
+	SECURITY_EXCEPTION: 10,
+});
+
+/** `result_message` by result code (the .NET SDK's display names). */
+const AUTHARMOR_RESULT_MESSAGES = deepFreeze({
+	1: 'Pending User Approval',
+	2: 'Success',
+	3: 'Declined',
+	4: 'Invalid Signature',
+	5: 'Approval Timeout',
+	8: 'Pending Validation',
+	9: 'Validation Timeout',
+	10: 'Security Exception',
+});
+
+/** `registration_status_code` values (the Node SDK's RegistrationRequestStatusCode). */
+const AUTHARMOR_REGISTRATION_STATUS = deepFreeze({
+	PENDING: 1,
+	REGISTERED: 2,
+	DECLINED: 3,
+	TIMEOUT: 5,
+	PENDING_VALIDATION: 8,
+});
+
+/** `registration_status_name` by code. */
+const AUTHARMOR_REGISTRATION_STATUS_NAMES = deepFreeze({
+	1: 'Pending User Acceptance',
+	2: 'Registered',
+	3: 'Declined',
+	5: 'Timeout',
+	8: 'Pending Validation',
+});
+
+/** Project defaults for `timeout_in_seconds` when a request does not send one. */
+const AUTHARMOR_DEFAULT_AUTH_TIMEOUT_SECONDS = 60;
+const AUTHARMOR_DEFAULT_REGISTRATION_TIMEOUT_SECONDS = 300;
+
+/** Fixture auth history records per user (API-started auth requests are added after them). */
+const AUTHARMOR_AUTH_HISTORY_PER_USER = 23;
+
+const AUTHARMOR_PHONES = ['iPhone 15', 'Pixel 8'];
+const AUTHARMOR_KEYS = ['YubiKey 5C', 'Windows Hello', 'Touch ID'];
+
 /**
- * `enrolled_auth_methods` of user `index` (spec schema `enrolled_auth_method`): everyone has the
- * authenticator app, even-numbered users also a magic-link email.
+ * Credential `n` (1-based, within the user) of user `index`: 'ca000000-0000-4000-8000-' + 10-digit index +
+ * 2-digit n.
+ * @param {number} index
+ * @param {number} n
+ */
+function authArmorCredentialId(index, n) {
+	return `ca000000-0000-4000-8000-${String(index).padStart(10, '0')}${String(n).padStart(2, '0')}`;
+}
+
+/**
+ * The user index and number a fixture credential id encodes, or undefined.
+ * @param {string} credentialId
+ * @returns {{ index: number, n: number } | undefined}
+ */
+function parseAuthArmorCredentialId(credentialId) {
+	const match = /^ca000000-0000-4000-8000-(\d{10})(\d{2})$/i.exec(credentialId);
+	return match ? { index: Number(match[1]), n: Number(match[2]) } : undefined;
+}
+
+/**
+ * The fixture credentials (spec schema `credential`) of user `index`, in order: 2 authenticator phones when
+ * index % 3 === 1 (else 1), a magic-link email for even users, then 1 + index % 3 WebAuthn keys (the third,
+ * 'Touch ID', disabled). Dates: the user's `date_created` + n hours.
  * @param {number} index
  */
-function authArmorEnrolledAuthMethods(index) {
-	const methods = [
-		{
-			auth_method_name: 'AuthArmorAuthenticator',
-			auth_method_id: 3,
-			auth_method_masked_info: `Phone ***${String(index % 1000).padStart(3, '0')}`,
-		},
-	];
-	if (index % 2 === 0) {
+function authArmorCredentials(index) {
+	const base = Date.parse(authArmorDateCreated(index));
+	/** @type {{ name: string, credential_id: string, date_created: string, device_type: string, enabled: boolean }[]} */
+	const list = [];
+	/**
+	 * @param {string} deviceType
+	 * @param {string} name
+	 * @param {boolean} enabled
+	 */
+	const add = (deviceType, name, enabled) => {
+		const n = list.length + 1;
+		list.push({
+			name,
+			credential_id: authArmorCredentialId(index, n),
+			date_created: new Date(base + n * 3_600_000).toISOString(),
+			device_type: deviceType,
+			enabled,
+		});
+	};
+	for (let k = 0; k < (index % 3 === 1 ? 2 : 1); k++)
+		add('autharmor_authenticator', AUTHARMOR_PHONES[k], true);
+	if (index % 2 === 0) add('magiclink_email', authArmorDefaultUsername(index), true);
+	for (let k = 0; k < 1 + (index % 3); k++) add('webauthn', AUTHARMOR_KEYS[k], k < 2);
+	return list;
+}
+
+/**
+ * `auth_method_masked_info` of an email address: its first character, '***', the domain.
+ * @param {string} email
+ */
+function maskEmail(email) {
+	const at = email.lastIndexOf('@');
+	return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}
+
+/**
+ * `enrolled_auth_methods` (spec schema `enrolled_auth_method`) for a list of credentials: one entry per
+ * credential type that has an enabled credential (authenticator, magic link, WebAuthn order).
+ * @param {number} index
+ * @param {readonly { name: string | null, device_type: string, enabled: boolean }[]} credentials
+ */
+function authArmorEnrolledAuthMethodsOf(index, credentials) {
+	const methods = [];
+	for (const type of AUTHARMOR_CREDENTIAL_TYPES) {
+		const first = credentials.find((c) => c.enabled && c.device_type === type);
+		if (!first) continue;
+		const method =
+			AUTHARMOR_AUTH_METHODS[/** @type {keyof typeof AUTHARMOR_AUTH_METHODS} */ (type)];
 		methods.push({
-			auth_method_name: 'Magiclink_Email',
-			auth_method_id: 4,
-			auth_method_masked_info: `u***@${AUTHARMOR_USER_DOMAIN}`,
+			auth_method_name: method.name,
+			auth_method_id: method.id,
+			auth_method_masked_info:
+				type === 'autharmor_authenticator'
+					? `Phone ***${String(index % 1000).padStart(3, '0')}`
+					: type === 'magiclink_email'
+						? maskEmail(first.name ?? '')
+						: first.name,
 		});
 	}
 	return methods;
+}
+
+/**
+ * `enrolled_auth_methods` of user `index` as generated: the authenticator app for everyone, a magic-link email
+ * for even users, WebAuthn for everyone.
+ * @param {number} index
+ */
+function authArmorEnrolledAuthMethods(index) {
+	return authArmorEnrolledAuthMethodsOf(index, authArmorCredentials(index));
+}
+
+/**
+ * A `get_auth_request_response` (what GET /v4/auth/{id} and the auth history list), built from its parts.
+ * @param {object} p
+ * @param {string} p.id auth_request_id = auth_history_id
+ * @param {number} p.statusId
+ * @param {number} p.resultCode
+ * @param {'autharmor_authenticator' | 'magiclink_email' | 'webauthn'} p.type
+ * @param {string} p.requestedAt ISO date
+ * @param {string | null} p.respondedAt ISO date; null while pending and for timeouts
+ * @param {{ user_id: string, username: string | null } | null} p.requestProfile null for a usernameless request
+ * @param {{ user_id: string, username: string | null } | null} p.responseProfile who answered
+ * @param {{ latitude: string | null, longitude: string | null, ip_address: string | null } | null} p.location
+ * @param {string | null} p.nonce
+ */
+function authArmorAuthInfo(p) {
+	const method = AUTHARMOR_AUTH_METHODS[p.type];
+	const answered = p.respondedAt !== null && p.responseProfile !== null;
+	/** @type {Record<string, unknown> | null} */
+	let signed = null;
+	if (answered && p.type !== 'magiclink_email') {
+		const signedData = Buffer.from(
+			JSON.stringify({
+				auth_request_id: p.id,
+				result_code: p.resultCode,
+				nonce: p.nonce,
+				user_id: p.responseProfile?.user_id,
+				date: p.respondedAt,
+			}),
+		).toString('base64');
+		signed = {
+			signed_data: signedData,
+			signature_data: {
+				hash_value: crypto.createHash('sha256').update(signedData).digest('hex'),
+				signature_data: crypto
+					.createHash('sha512')
+					.update(`sandbox-signature:${signedData}`)
+					.digest('base64'),
+				auth_method_usetype: method.usetype,
+				signing_method: p.type === 'webauthn' ? 'FIDO_U2F' : 'AuthArmor_ECDsa',
+				auth_method: method.name,
+				hash_method: 'Sha256',
+			},
+			signed_data_type: 'AuthResponse',
+			signature_validation_details: null,
+		};
+	}
+	return {
+		auth_request_status_id: p.statusId,
+		auth_request_status_name:
+			AUTHARMOR_AUTH_STATUS_NAMES[/** @type {2 | 3 | 4} */ (p.statusId)] ?? 'Unknown',
+		auth_response: {
+			auth_history_id: p.id,
+			result_code: p.resultCode,
+			result_message:
+				AUTHARMOR_RESULT_MESSAGES[
+					/** @type {keyof typeof AUTHARMOR_RESULT_MESSAGES} */ (p.resultCode)
+				] ?? 'Unknown',
+			authorized: p.resultCode === AUTHARMOR_RESULT.SUCCESS,
+			auth_details: {
+				request_details: {
+					date: p.requestedAt,
+					auth_profile_details: p.requestProfile,
+					origin_location_data: p.location,
+					auth_method: method.name,
+				},
+				response_details: answered
+					? {
+							date: p.respondedAt,
+							auth_method: { name: method.name, usetype: method.usetype },
+							secure_signed_message: signed,
+							mobile_device_details:
+								p.type === 'autharmor_authenticator'
+									? { platform: 'iOS', model: 'iPhone 15' }
+									: null,
+							auth_profile_details: p.responseProfile,
+						}
+					: null,
+			},
+		},
+	};
+}
+
+const AUTHARMOR_HISTORY_RESULTS = [2, 2, 3, 2, 5, 4];
+
+/**
+ * Fixture auth history record `n` (1..23) of user `index` (a completed `get_auth_request_response`): result
+ * code 10 (security exception) when n % 11 === 0, else [2, 2, 3, 2, 5, 4][n % 6] (success, declined,
+ * timeout, invalid signature); method by n % 3 (authenticator, WebAuthn, magic link; odd users have no magic
+ * link: authenticator); requested at the user's `date_created` + n days, answered 7 s later (timeouts: no
+ * answer). id 'a0000000-0000-4000-8000-' + 10-digit index + 2-digit n.
+ * @param {number} index
+ * @param {number} n
+ */
+function authArmorAuthHistoryRecord(index, n) {
+	const user = authArmorDefaultUser(index);
+	const resultCode = n % 11 === 0 ? 10 : AUTHARMOR_HISTORY_RESULTS[n % 6];
+	/** @type {('autharmor_authenticator' | 'magiclink_email' | 'webauthn')[]} */
+	const types = ['autharmor_authenticator', 'webauthn', 'magiclink_email'];
+	let type = types[n % 3];
+	if (type === 'magiclink_email' && index % 2 === 1) type = 'autharmor_authenticator';
+	const requested = Date.parse(user.date_created) + n * 86_400_000;
+	const profile = { user_id: user.user_id, username: user.username };
+	const timedOut = resultCode === AUTHARMOR_RESULT.TIMEOUT;
+	return authArmorAuthInfo({
+		id: `a0000000-0000-4000-8000-${String(index).padStart(10, '0')}${String(n).padStart(2, '0')}`,
+		statusId: AUTHARMOR_AUTH_STATUS.COMPLETED,
+		resultCode,
+		type,
+		requestedAt: new Date(requested).toISOString(),
+		respondedAt: timedOut ? null : new Date(requested + 7_000).toISOString(),
+		requestProfile: profile,
+		responseProfile: timedOut ? null : profile,
+		location: { latitude: '38.8951', longitude: '-77.0364', ip_address: `198.51.100.${n}` },
+		nonce: `history-${n}`,
+	});
+}
+
+/**
+ * The 23 fixture auth history records of user `index`, oldest first.
+ * @param {number} index
+ */
+function authArmorAuthHistory(index) {
+	return Array.from({ length: AUTHARMOR_AUTH_HISTORY_PER_USER }, (_, i) =>
+		authArmorAuthHistoryRecord(index, i + 1),
+	);
 }
 
 const AUTHARMOR_DEMO_USER = deepFreeze(authArmorDefaultUser(1));
@@ -524,7 +828,11 @@ module.exports = {
 	infrastructureVirtualMachine,
 	AGENT_HEALTH_PER_ACCOUNT,
 	agentHealthStatus,
+	AUTHARMOR_SCOPE_REQUEST_AUTH,
+	AUTHARMOR_SCOPE_GENERATE_INVITE_CODE,
 	AUTHARMOR_CLIENT,
+	AUTHARMOR_REQUEST_AUTH_CLIENT,
+	AUTHARMOR_CLIENTS,
 	AUTHARMOR_EMPTY_GUID,
 	AUTHARMOR_DEFAULT_USER_COUNT,
 	AUTHARMOR_DEFAULT_PAGE_SIZE,
@@ -536,4 +844,22 @@ module.exports = {
 	authArmorIndexOfDefaultUsername,
 	authArmorDefaultUser,
 	authArmorEnrolledAuthMethods,
+	authArmorEnrolledAuthMethodsOf,
+	AUTHARMOR_CREDENTIAL_TYPES,
+	AUTHARMOR_AUTH_METHODS,
+	AUTHARMOR_AUTH_STATUS,
+	AUTHARMOR_AUTH_STATUS_NAMES,
+	AUTHARMOR_RESULT,
+	AUTHARMOR_RESULT_MESSAGES,
+	AUTHARMOR_REGISTRATION_STATUS,
+	AUTHARMOR_REGISTRATION_STATUS_NAMES,
+	AUTHARMOR_DEFAULT_AUTH_TIMEOUT_SECONDS,
+	AUTHARMOR_DEFAULT_REGISTRATION_TIMEOUT_SECONDS,
+	AUTHARMOR_AUTH_HISTORY_PER_USER,
+	authArmorCredentialId,
+	parseAuthArmorCredentialId,
+	authArmorCredentials,
+	authArmorAuthInfo,
+	authArmorAuthHistoryRecord,
+	authArmorAuthHistory,
 };

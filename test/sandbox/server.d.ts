@@ -53,6 +53,31 @@ export interface SandboxKnobs {
 	armorClockSkewSeconds: number;
 	/** List endpoints where the client picks a page size answer at most this many per page, silently (v2 services). */
 	pageSizeCap: number | null;
+	/**
+	 * How the simulated person answers Auth Armor auth requests and registrations, `afterMs` after each
+	 * started (taken when it starts; computed on read, no timers). Default `{ action: 'approve', afterMs: 0 }`.
+	 * Also accepted (command line): 'approve', 'decline:500'.
+	 */
+	authArmorApprover: SandboxApprover;
+	/**
+	 * Per username (case-insensitive), winning over `authArmorApprover`. Default {}. Also accepted (command
+	 * line): its JSON text.
+	 */
+	authArmorApproverByUser: Readonly<Record<string, SandboxApprover>>;
+}
+
+/**
+ * - approve: completed / success at afterMs (a registration: accepted, pending validation);
+ * - decline: completed / declined at afterMs;
+ * - timeout: completed / timeout at the request's own `timeout_in_seconds` if it sent one, else at afterMs;
+ * - never: stays pending.
+ * approve / decline with afterMs >= the request's timeout time out at the timeout instead. WebAuthn: the
+ * person answers at /finish (approve / decline there; timeout / never: /finish answers 400).
+ */
+export interface SandboxApprover {
+	action: 'approve' | 'decline' | 'timeout' | 'never';
+	/** >= 0; default 0. */
+	afterMs?: number;
 }
 
 export interface SandboxLoginHold {

@@ -24,7 +24,16 @@ const crypto = require('crypto');
  * @property {LoginHold | null} holdLoginsUntil
  * @property {number} armorClockSkewSeconds added to the sandbox's clock for the ARMOR-PSK timestamp check only
  * @property {number | null} pageSizeCap list endpoints where the client picks a page size answer at most this many items per page, silently (v2 services, tickets, ticket comments, ticket archive)
+ * @property {Approver} authArmorApprover how "the person" answers Auth Armor auth requests and registrations
+ * @property {Readonly<Record<string, Approver>>} authArmorApproverByUser per username (case-insensitive), wins over `authArmorApprover`
  */
+
+/**
+ * What the simulated person does with an Auth Armor auth request or registration, `afterMs` after it started.
+ * @typedef {{ readonly action: ApproverAction, readonly afterMs: number }} Approver
+ */
+
+/** @typedef {'approve' | 'decline' | 'timeout' | 'never'} ApproverAction */
 
 /** @typedef {{ readonly count: number, readonly timeoutMs: number }} LoginHold */
 
@@ -118,7 +127,63 @@ const DEFAULT_KNOBS = Object.freeze({
 	holdLoginsUntil: null,
 	armorClockSkewSeconds: 0,
 	pageSizeCap: null,
+	authArmorApprover: /** @type {Approver} */ (Object.freeze({ action: 'approve', afterMs: 0 })),
+	authArmorApproverByUser: Object.freeze({}),
 });
+
+const APPROVER_ACTIONS = ['approve', 'decline', 'timeout', 'never'];
+
+/**
+ * An approver as given: `{action, afterMs?}`, or the command-line form 'action' / 'action:afterMs'. Returns the
+ * frozen approver, or undefined when the value is not one.
+ * @param {unknown} value
+ * @returns {Approver | undefined}
+ */
+function parseApprover(value) {
+	if (typeof value === 'string') {
+		const match = /^(approve|decline|timeout|never)(?::(\d+(?:\.\d+)?))?$/.exec(value.trim());
+		if (!match) return undefined;
+		return Object.freeze({
+			action: /** @type {ApproverAction} */ (match[1]),
+			afterMs: match[2] === undefined ? 0 : Number(match[2]),
+		});
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	const { action, afterMs = 0, ...rest } = /** @type {Record<string, unknown>} */ (value);
+	if (Object.keys(rest).length || typeof action !== 'string' || !APPROVER_ACTIONS.includes(action))
+		return undefined;
+	if (!isNonNegativeNumber(afterMs)) return undefined;
+	return Object.freeze({
+		action: /** @type {ApproverAction} */ (action),
+		afterMs: /** @type {number} */ (afterMs),
+	});
+}
+
+/**
+ * Approvers by username: an object of approvers, or (command line) its JSON text. Returns a frozen copy, or
+ * undefined when the value is not one.
+ * @param {unknown} value
+ * @returns {Readonly<Record<string, Approver>> | undefined}
+ */
+function parseApproverByUser(value) {
+	let input = value;
+	if (typeof input === 'string') {
+		try {
+			input = JSON.parse(input);
+		} catch {
+			return undefined;
+		}
+	}
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+	/** @type {Record<string, Approver>} */
+	const copy = {};
+	for (const [username, spec] of Object.entries(input)) {
+		const approver = parseApprover(spec);
+		if (!approver || username.trim() === '') return undefined;
+		copy[username] = approver;
+	}
+	return Object.freeze(copy);
+}
 
 const MAX_USER_COUNT = 10_000_000;
 
@@ -129,6 +194,8 @@ const MAX_USER_COUNT = 10_000_000;
 const KNOB_COPIES = {
 	refuseTokensOn: (v) => Object.freeze([.../** @type {string[]} */ (v)]),
 	holdLoginsUntil: (v) => v && Object.freeze({ count: v.count, timeoutMs: v.timeoutMs }),
+	authArmorApprover: parseApprover,
+	authArmorApproverByUser: parseApproverByUser,
 };
 
 /** @type {Record<keyof Knobs, (value: unknown) => boolean>} */
@@ -158,6 +225,8 @@ const KNOB_RULES = {
 			isNonNegativeNumber(/** @type {LoginHold} */ (v).timeoutMs)),
 	armorClockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),
 	pageSizeCap: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
+	authArmorApprover: (v) => parseApprover(v) !== undefined,
+	authArmorApproverByUser: (v) => parseApproverByUser(v) !== undefined,
 };
 
 /** @param {unknown} v */

@@ -1290,6 +1290,8 @@ describe('knobs', () => {
 			holdLoginsUntil: null,
 			armorClockSkewSeconds: 0,
 			pageSizeCap: null,
+			authArmorApprover: { action: 'approve', afterMs: 0 },
+			authArmorApproverByUser: {},
 		});
 	});
 

@@ -85,6 +85,8 @@ export interface RunNodeOptions {
 	/** Default 'manual' (the editor's "Execute workflow"); 'trigger' is a production run. */
 	mode?: WorkflowExecuteMode;
 	nodeName?: string;
+	/** The execution's cancel signal (n8n aborts it when an execution is stopped). */
+	abortSignal?: AbortSignal;
 }
 
 export interface NodeRun {
@@ -159,7 +161,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		inputData,
 		executeData,
 		closeFunctions,
-		new AbortController().signal,
+		options.abortSignal ?? new AbortController().signal,
 	);
 	const nodeType = nodeTypes.getByNameAndVersion(type, 1) as INodeType;
 	await workflow.expression.acquireIsolate();

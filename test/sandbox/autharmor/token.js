@@ -95,8 +95,8 @@ function tokenEndpoint(state, ctx) {
 	}
 	const form = new URLSearchParams(ctx.body);
 	const { id, secret } = clientCredentials(ctx, form);
-	const client = fx.AUTHARMOR_CLIENT;
-	if (id !== client.clientId || secret !== client.clientSecret || refusesTokens(state, ctx.path))
+	const client = fx.AUTHARMOR_CLIENTS.find((c) => c.clientId === id);
+	if (!client || secret !== client.clientSecret || refusesTokens(state, ctx.path))
 		return oauthError('invalid_client');
 	if (form.get('grant_type') !== 'client_credentials') return oauthError('unsupported_grant_type');
 	const requested = (form.get('scope') ?? '').split(' ').filter(Boolean);
@@ -119,19 +119,38 @@ function tokenEndpoint(state, ctx) {
 }
 
 /**
- * The 401 (empty body) for a request without a valid bearer token, or null when the token is good. On a
+ * The grant of the request's bearer token, or the 401 (empty body) when there is no valid one. On a
  * `refuseTokensOn` path no token is good.
+ * @param {SandboxState} state
+ * @param {RequestContext} ctx
+ * @returns {{ grant: import('../state').AuthArmorGrant } | { reply: Reply }}
+ */
+function bearerGrant(state, ctx) {
+	const match = /^Bearer (\S+)$/i.exec(String(ctx.headers.authorization ?? ''));
+	if (!match) return { reply: empty(401, { 'WWW-Authenticate': 'Bearer' }) };
+	const grant = refusesTokens(state, ctx.path) ? undefined : state.authArmor.tokens.get(match[1]);
+	if (!grant || grant.expiresAt <= Date.now())
+		return { reply: empty(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }) };
+	return { grant };
+}
+
+/**
+ * The 401 (empty body) for a request without a valid bearer token, or null when the token is good.
  * @param {SandboxState} state
  * @param {RequestContext} ctx
  * @returns {Reply | null}
  */
 function bearerCheck(state, ctx) {
-	const match = /^Bearer (\S+)$/i.exec(String(ctx.headers.authorization ?? ''));
-	if (!match) return empty(401, { 'WWW-Authenticate': 'Bearer' });
-	const grant = refusesTokens(state, ctx.path) ? undefined : state.authArmor.tokens.get(match[1]);
-	if (!grant || grant.expiresAt <= Date.now())
-		return empty(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-	return null;
+	const checked = bearerGrant(state, ctx);
+	return 'reply' in checked ? checked.reply : null;
 }
 
-module.exports = { tokenEndpoint, bearerCheck };
+/**
+ * Whether the grant's client may manage users (users, credentials, auth history, registrations).
+ * @param {import('../state').AuthArmorGrant} grant
+ */
+function managesUsers(grant) {
+	return fx.AUTHARMOR_CLIENTS.some((c) => c.clientId === grant.clientId && c.manageUsers);
+}
+
+module.exports = { tokenEndpoint, bearerCheck, bearerGrant, managesUsers };

@@ -2,39 +2,88 @@
 'use strict';
 
 /**
- * Auth Armor /v{3,4}/users endpoints, over a deterministic user list generated from the index (so 100,000 users
- * cost nothing) plus a small overlay of renames.
+ * Auth Armor /v{3,4}/users endpoints and the user store: a deterministic user list generated from the index
+ * (so 100,000 users cost nothing) plus small overlays: renames (PUT), users created by registrations, changed
+ * email addresses. Every `{user_id}` route resolves its user with `resolveUser` (a GUID, or the empty GUID plus
+ * a username).
  */
 
 const fx = require('../fixtures');
-const { json, mediaType, parseJson, isPlainObject, queryParam, intParam } = require('../http-util');
-const { apiError, formDecode } = require('./common');
+const { json, mediaType, parseJson, isPlainObject, queryParam } = require('../http-util');
+const { apiError, formDecode, pagingParams, pageInfo, GUID_PATTERN } = require('./common');
+const { authArmorStore } = require('./store');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../http-util').Reply} Reply */
 /** @typedef {import('../armor/common').RequestContext} RequestContext */
+/** @typedef {Record<string, string>} RouteParams */
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORT_COLUMNS = ['date_created', 'user_id', 'username', 'email_address'];
 const MAX_USERNAME_LENGTH = 256;
 
 // ------------------------------------------------------------------ user store
 
 /**
+ * Whether user `index` exists: a generated one (1..authArmorUserCount) or one created by a registration.
  * @param {SandboxState} state
  * @param {number} index
  */
-function usernameOf(state, index) {
-	return state.authArmor.renames.get(index) ?? fx.authArmorDefaultUsername(index);
+function isUser(state, index) {
+	return (
+		(index >= 1 && index <= state.knobs.authArmorUserCount) ||
+		authArmorStore(state).created.has(index)
+	);
 }
 
 /**
- * The spec's `user` record of user `index` (with any rename applied).
+ * The user as generated or created, before renames and email changes.
+ * @param {SandboxState} state
+ * @param {number} index
+ */
+function baseUser(state, index) {
+	return authArmorStore(state).created.get(index) ?? fx.authArmorDefaultUser(index);
+}
+
+/**
+ * @param {SandboxState} state
+ * @param {number} index
+ * @returns {string}
+ */
+function usernameOf(state, index) {
+	return state.authArmor.renames.get(index) ?? baseUser(state, index).username;
+}
+
+/**
+ * @param {SandboxState} state
+ * @param {number} index
+ * @returns {string | null}
+ */
+function emailOf(state, index) {
+	return authArmorStore(state).emails.get(index) ?? baseUser(state, index).email_address;
+}
+
+/**
+ * The spec's `user` record of user `index` (renames and email changes applied).
  * @param {SandboxState} state
  * @param {number} index
  */
 function userRecord(state, index) {
-	return { ...fx.authArmorDefaultUser(index), username: usernameOf(state, index) };
+	const base = baseUser(state, index);
+	return {
+		user_id: base.user_id,
+		email_address: emailOf(state, index),
+		username: usernameOf(state, index),
+		date_created: base.date_created,
+	};
+}
+
+/**
+ * `{user_id, username}` (spec schema `auth_profile_details`) of user `index`.
+ * @param {SandboxState} state
+ * @param {number} index
+ */
+function userProfile(state, index) {
+	return { user_id: fx.authArmorUserId(index), username: usernameOf(state, index) };
 }
 
 /**
@@ -43,11 +92,17 @@ function userRecord(state, index) {
  * @param {string} username
  */
 function indexOfUsername(state, username) {
-	const count = state.knobs.authArmorUserCount;
-	const renamed = state.authArmor.renamedIndexByName.get(username.toLowerCase());
-	if (renamed !== undefined) return renamed <= count ? renamed : 0;
+	const lower = username.toLowerCase();
+	const renamed = state.authArmor.renamedIndexByName.get(lower);
+	if (renamed !== undefined) return isUser(state, renamed) ? renamed : 0;
+	const created = authArmorStore(state).createdIndexByName.get(lower);
+	if (created !== undefined && !state.authArmor.renames.has(created)) return created;
 	const index = fx.authArmorIndexOfDefaultUsername(username);
-	return index >= 1 && index <= count && !state.authArmor.renames.has(index) ? index : 0;
+	return index >= 1 &&
+		index <= state.knobs.authArmorUserCount &&
+		!state.authArmor.renames.has(index)
+		? index
+		: 0;
 }
 
 /**
@@ -59,7 +114,7 @@ function renameUser(state, index, username) {
 	const store = state.authArmor;
 	const previous = store.renames.get(index);
 	if (previous !== undefined) store.renamedIndexByName.delete(previous.toLowerCase());
-	if (username === fx.authArmorDefaultUsername(index)) {
+	if (username === baseUser(state, index).username) {
 		store.renames.delete(index);
 	} else {
 		store.renames.set(index, username);
@@ -69,24 +124,91 @@ function renameUser(state, index, username) {
 }
 
 /**
- * User indexes sorted ascending by a text column; cached until the count or (for usernames) a rename changes.
+ * Creates a user (a registration's new user) at the index its registration reserved.
+ * @param {SandboxState} state
+ * @param {number} index
+ * @param {string} username
+ * @param {string | null} email
+ */
+function createUser(state, index, username, email) {
+	const store = authArmorStore(state);
+	store.created.set(index, {
+		user_id: fx.authArmorUserId(index),
+		username,
+		email_address: email,
+		date_created: new Date().toISOString(),
+	});
+	store.createdIndexByName.set(username.toLowerCase(), index);
+	store.createdVersion += 1;
+}
+
+/**
+ * Reserves the index of a user a registration may create.
+ * @param {SandboxState} state
+ */
+function reserveUserIndex(state) {
+	const store = authArmorStore(state);
+	const index = store.nextCreatedIndex;
+	store.nextCreatedIndex += 1;
+	return index;
+}
+
+/**
+ * Changes a user's email address (a validated change-of-email registration).
+ * @param {SandboxState} state
+ * @param {number} index
+ * @param {string} email
+ */
+function changeEmail(state, index, email) {
+	const store = authArmorStore(state);
+	store.emails.set(index, email);
+	store.emailsVersion += 1;
+}
+
+/**
+ * Every user index: the generated ones, then the created ones (in creation order).
+ * @param {SandboxState} state
+ * @returns {{ length: number, at: (position: number) => number }}
+ */
+function allUsers(state) {
+	const count = state.knobs.authArmorUserCount;
+	const created = [...authArmorStore(state).created.keys()];
+	return { length: count + created.length, at: (p) => (p < count ? p + 1 : created[p - count]) };
+}
+
+/**
+ * User indexes sorted ascending by a text column; cached until the users, (for usernames) a rename or (for
+ * emails) an email change changes.
  * @param {SandboxState} state
  * @param {'username' | 'email_address'} column
  */
 function sortedByText(state, column) {
-	const count = state.knobs.authArmorUserCount;
-	const key = `${count}:${column === 'username' ? state.authArmor.renameVersion : 0}`;
+	const store = authArmorStore(state);
+	const version = column === 'username' ? state.authArmor.renameVersion : store.emailsVersion;
+	const key = `${state.knobs.authArmorUserCount}:${store.createdVersion}:${version}`;
 	const cached = state.authArmor.sortCache.get(column);
 	if (cached && cached.key === key) return cached.order;
+	const all = allUsers(state);
+	const count = state.knobs.authArmorUserCount;
 	const values = new Array(count + 1);
-	for (let i = 1; i <= count; i++) {
-		values[i] = (
-			column === 'username' ? usernameOf(state, i) : fx.authArmorDefaultUsername(i)
+	/** @type {Map<number, string>} */
+	const createdValues = new Map();
+	for (let p = 0; p < all.length; p++) {
+		const index = all.at(p);
+		const value = (
+			column === 'username' ? usernameOf(state, index) : (emailOf(state, index) ?? '')
 		).toLowerCase();
+		if (index <= count) values[index] = value;
+		else createdValues.set(index, value);
 	}
-	const order = new Uint32Array(count);
-	for (let i = 0; i < count; i++) order[i] = i + 1;
-	order.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+	const valueOf = (/** @type {number} */ i) => (i <= count ? values[i] : createdValues.get(i));
+	const order = new Uint32Array(all.length);
+	for (let p = 0; p < all.length; p++) order[p] = all.at(p);
+	order.sort((a, b) => {
+		const va = valueOf(a);
+		const vb = valueOf(b);
+		return va < vb ? -1 : va > vb ? 1 : a - b;
+	});
 	state.authArmor.sortCache.set(column, { key, order });
 	return order;
 }
@@ -100,9 +222,8 @@ function sortedByText(state, column) {
  * @returns {{ length: number, at: (position: number) => number }}
  */
 function userOrder(state, column, direction, filter) {
-	const count = state.knobs.authArmorUserCount;
 	/** @type {{ length: number, at: (position: number) => number }} */
-	let view = { length: count, at: (p) => p + 1 };
+	let view = allUsers(state);
 	if (column === 'username' || column === 'email_address') {
 		const order = sortedByText(state, column);
 		view = { length: order.length, at: (p) => order[p] };
@@ -133,7 +254,7 @@ function userOrder(state, column, direction, filter) {
  */
 function resolveUser(state, ctx, segment) {
 	const userId = formDecode(segment);
-	if (!UUID_PATTERN.test(userId))
+	if (!GUID_PATTERN.test(userId))
 		return { reply: apiError(400, `The user id '${userId}' is not a valid GUID.`) };
 	if (userId === fx.AUTHARMOR_EMPTY_GUID) {
 		const header = ctx.headers['x-autharmor-usernamevalue'];
@@ -146,60 +267,57 @@ function resolveUser(state, ctx, segment) {
 		return index ? { index } : { reply: apiError(404, 'User not found.') };
 	}
 	const index = fx.authArmorUserIndex(userId);
-	return index >= 1 && index <= state.knobs.authArmorUserCount
-		? { index }
-		: { reply: apiError(404, 'User not found.') };
+	return isUser(state, index) ? { index } : { reply: apiError(404, 'User not found.') };
 }
 
 // ------------------------------------------------------------------ users endpoints
 
 /**
- * GET /v{3,4}/users
+ * GET /v{3,4}/users. On v3 the filter may also come as header X-AuthArmor-UserFilterString or query
+ * `user_filter_string` (the v3 SDKs' forms).
  * @param {SandboxState} state
  * @param {RequestContext} ctx
  */
 function listUsers(state, ctx) {
-	const pageNumber = intParam(queryParam(ctx.params, 'page_number'), 1);
-	if (!(pageNumber >= 1)) return apiError(400, 'page_number must be 1 or greater.');
-	const pageSize = intParam(queryParam(ctx.params, 'page_size'), fx.AUTHARMOR_DEFAULT_PAGE_SIZE);
-	if (!(pageSize >= 1 && pageSize <= fx.AUTHARMOR_MAX_PAGE_SIZE)) {
-		return apiError(400, `page_size must be between 1 and ${fx.AUTHARMOR_MAX_PAGE_SIZE}.`);
+	const paging = pagingParams(ctx, SORT_COLUMNS);
+	if ('reply' in paging) return paging.reply;
+	let filter = queryParam(ctx.params, 'username') || '';
+	if (!filter && /^\/v3\//i.test(ctx.path)) {
+		const header = ctx.headers['x-autharmor-userfilterstring'];
+		filter =
+			(Array.isArray(header) ? header[0] : header) ||
+			queryParam(ctx.params, 'user_filter_string') ||
+			'';
 	}
-	const direction = (queryParam(ctx.params, 'sort_direction') || 'asc').toLowerCase();
-	if (direction !== 'asc' && direction !== 'desc')
-		return apiError(400, 'sort_direction must be asc or desc.');
-	const column = (queryParam(ctx.params, 'sort_column') || 'date_created').toLowerCase();
-	if (!SORT_COLUMNS.includes(column))
-		return apiError(400, `sort_column must be one of ${SORT_COLUMNS.join(', ')}.`);
-	const filter = (queryParam(ctx.params, 'username') || '').trim().toLowerCase();
-
-	const order = userOrder(state, column, direction, filter);
+	const { pageNumber, pageSize, direction, column } = paging;
+	const order = userOrder(state, column, direction, filter.trim().toLowerCase());
 	const userRecords = [];
 	const start = (pageNumber - 1) * pageSize;
 	for (let p = start; p < order.length && p < start + pageSize; p++)
 		userRecords.push(userRecord(state, order.at(p)));
 	return json(200, {
 		user_records: userRecords,
-		page_info: {
-			currnet_page_number: pageNumber,
-			currnet_page_size: pageSize,
-			total_page_count: Math.ceil(order.length / pageSize),
-			total_record_count: order.length,
-		},
+		page_info: pageInfo(pageNumber, pageSize, order.length),
 	});
 }
 
 /**
- * GET /v{3,4}/users/{user_id}
+ * GET /v{3,4}/users/{user_id}: `get_user_response`, whose `enrolled_auth_methods` follow the user's enabled
+ * credentials.
  * @param {SandboxState} state
  * @param {RequestContext} ctx
- * @param {string} segment
+ * @param {RouteParams} params
  */
-function getUser(state, ctx, segment) {
-	const resolved = resolveUser(state, ctx, segment);
+function getUser(state, ctx, params) {
+	const resolved = resolveUser(state, ctx, params.userId);
 	if ('reply' in resolved) return resolved.reply;
+	// Required here, not at the top: credentials.js requires this file.
+	const { credentialsOf } = require('./credentials');
 	return json(200, {
-		enrolled_auth_methods: fx.authArmorEnrolledAuthMethods(resolved.index),
+		enrolled_auth_methods: fx.authArmorEnrolledAuthMethodsOf(
+			resolved.index,
+			credentialsOf(state, resolved.index),
+		),
 		...userRecord(state, resolved.index),
 	});
 }
@@ -208,23 +326,22 @@ function getUser(state, ctx, segment) {
  * PUT /v{3,4}/users/{user_id} with `{ new_username }`.
  * @param {SandboxState} state
  * @param {RequestContext} ctx
- * @param {string} segment
+ * @param {RouteParams} params
  */
-function updateUser(state, ctx, segment) {
+function updateUser(state, ctx, params) {
 	if (
 		!/^(application\/([\w.-]+\+)?json|text\/json)$/.test(mediaType(ctx.headers['content-type']))
 	) {
 		return apiError(415, 'The request body must be JSON.');
 	}
-	const resolved = resolveUser(state, ctx, segment);
+	const resolved = resolveUser(state, ctx, params.userId);
 	if ('reply' in resolved) return resolved.reply;
 	const body = parseJson(ctx.body);
 	if (!isPlainObject(body)) return apiError(400, 'The request body is not valid JSON.');
 	const username = body.new_username;
 	if (typeof username !== 'string' || username.trim() === '')
 		return apiError(400, 'new_username is required.');
-	if (username.length > MAX_USERNAME_LENGTH || /[\s\p{Cc}]/u.test(username))
-		return apiError(400, 'new_username is not a valid username.');
+	if (!isValidUsername(username)) return apiError(400, 'new_username is not a valid username.');
 	const holder = indexOfUsername(state, username);
 	if (holder && holder !== resolved.index)
 		return apiError(409, `The username '${username}' is already in use.`);
@@ -232,4 +349,27 @@ function updateUser(state, ctx, segment) {
 	return json(200, userRecord(state, resolved.index));
 }
 
-module.exports = { listUsers, getUser, updateUser };
+/**
+ * A username the sandbox accepts: at most 256 characters, no whitespace or control characters.
+ * @param {string} username
+ */
+function isValidUsername(username) {
+	return username.length <= MAX_USERNAME_LENGTH && !/[\s\p{Cc}]/u.test(username);
+}
+
+module.exports = {
+	listUsers,
+	getUser,
+	updateUser,
+	resolveUser,
+	isUser,
+	userRecord,
+	userProfile,
+	usernameOf,
+	emailOf,
+	indexOfUsername,
+	isValidUsername,
+	createUser,
+	reserveUserIndex,
+	changeEmail,
+};

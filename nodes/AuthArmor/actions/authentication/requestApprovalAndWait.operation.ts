@@ -61,7 +61,7 @@ export const requestApprovalAndWait: OperationDefinition = {
 			displayName: 'Approval Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',
-			typeOptions: { minValue: 15, maxValue: 3600 },
+			typeOptions: { minValue: 15, maxValue: 300 },
 			default: 120,
 			description:
 				'How long the person has to answer; the node waits that long (and a little more)',
@@ -122,7 +122,7 @@ export const requestApprovalAndWait: OperationDefinition = {
 		const timeoutSeconds = checkWholeNumber(
 			this.getNodeParameter('timeoutSeconds', itemIndex, 120),
 			'Approval Timeout (Seconds)',
-			{ min: 15, max: 3600 },
+			{ min: 15, max: 300 },
 		);
 		const started = await startApproval.call(this, itemIndex, method, timeoutSeconds);
 		const outcome = await waitForAnswer.call(
@@ -132,19 +132,21 @@ export const requestApprovalAndWait: OperationDefinition = {
 			timeoutSeconds * 1000 + GRACE_MS,
 		);
 		let details = outcome.response;
-		if (outcome.statusId === AUTH_STATUS.pendingValidation) {
-			// Approved on the phone: the result only counts once validated with the nonce this node sent.
+		let validated = false;
+		if (!outcome.timedOutWaiting && method === 'authenticator') {
+			// The answer only counts once validated with the token and nonce this node holds: a status read
+			// alone could be replayed or come from someone else's request.
 			const validation = (await authArmorRequest.call(this, itemIndex, {
 				method: 'POST',
-				path: `/{apiVersion}/auth/${method}/validate`,
+				path: '/{apiVersion}/auth/authenticator/validate',
 				body: {
 					auth_request_id: started.authRequestId,
 					auth_validation_token: started.validationToken,
 					nonce: started.nonce,
 				},
 			})) as IDataObject;
-			details =
-				(validation.validate_auth_response_details as IDataObject | undefined) ?? validation;
+			details = (validation.validate_auth_response_details as IDataObject | undefined) ?? validation;
+			validated = true;
 		}
 		const result = outcome.timedOutWaiting ? 'timedOut' : approvalResult(details?.result_code);
 		const approved = result === 'approved' && details?.authorized !== false;
@@ -153,6 +155,8 @@ export const requestApprovalAndWait: OperationDefinition = {
 			result,
 			resultMessage: details?.result_message,
 			authRequestId: started.authRequestId,
+			// A magic link's validation token reaches the person's browser, not this node.
+			validated,
 			...responder(details),
 			...(details?.context_data ? { contextData: details.context_data } : {}),
 			details,
@@ -266,6 +270,7 @@ async function waitForAnswer(
 		if (Date.now() + POLL_INTERVAL_MS > deadline) {
 			return { statusId, timedOutWaiting: true };
 		}
-		await sleep(POLL_INTERVAL_MS, signal);
+		// An execution stopped meanwhile ends the sleep early; the check above then says why.
+		await sleep(POLL_INTERVAL_MS, signal).catch(() => undefined);
 	}
 }

@@ -112,5 +112,16 @@ export class AuthArmorApi implements ICredentialType {
 			qs: { page_number: 1, page_size: 1 },
 			headers: { Accept: 'application/json' },
 		},
+		rules: [
+			{
+				// Every client can get a token; listing users needs more than the request_auth scope.
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Auth Armor issued a token, so the Client ID and Secret are right, but this client may not list users (403). A client with only the aarmor.api.request_auth scope can still use the Authentication operations (Request Approval and Wait, start, validate, status); the User and Registration operations need a client that may manage users.',
+				},
+			},
+		],
 	};
 }

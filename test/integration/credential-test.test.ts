@@ -3,7 +3,11 @@
  * node whose property routes the credential's `test.request`, run by n8n-core's real RoutingNode, which
  * calls httpRequestWithAuthentication with the credential under test).
  */
-import { ARMOR_DEMO_USER, AUTHARMOR_CLIENT } from '../sandbox/server';
+import {
+	ARMOR_DEMO_USER,
+	AUTHARMOR_CLIENT,
+	AUTHARMOR_REQUEST_AUTH_CLIENT,
+} from '../sandbox/server';
 import {
 	ARMOR_NODE_TYPE,
 	armorCredentialData,
@@ -181,6 +185,27 @@ describe('Auth Armor API credential', () => {
 			`Bearer ${helper.storedData(credential).accessToken}`,
 		);
 		expectNoSecretsIn(fixture, [messageOnly(result)]);
+	});
+
+	test('a client with only the request_auth scope: the test says its secret is right and what the scope allows', async () => {
+		const { sandbox, helper } = fixture;
+		const credential = helper.addCredential(
+			'authArmorApi',
+			authArmorCredentialData(sandbox, {
+				clientId: AUTHARMOR_REQUEST_AUTH_CLIENT.clientId,
+				clientSecret: AUTHARMOR_REQUEST_AUTH_CLIENT.clientSecret,
+			}),
+		);
+
+		const result = await testCredential(helper, credential, 'authArmorApi');
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Client ID and Secret are right/);
+		expect(result.message).toMatch(
+			/aarmor\.api\.request_auth scope can still use the Authentication operations/,
+		);
+		expect(requestsTo(sandbox, 'authArmor', '/connect/token')[0].status).toBe(200);
+		expectNoSecretsIn(fixture, [messageOnly(result)], [AUTHARMOR_REQUEST_AUTH_CLIENT.clientSecret]);
 	});
 
 	test('API version v3 is tested on /v3/users', async () => {

@@ -72,6 +72,29 @@ beforeAll(
 			authArmorCredential(sandbox, authArmor),
 			armorApiKeyCredential(sandbox, armorKey),
 		]);
+		const approval = (name: string, extra: Record<string, unknown> = {}) =>
+			packageNode(
+				'authArmor',
+				name,
+				{
+					resource: 'authentication',
+					operation: 'requestApprovalAndWait',
+					user: { __rl: true, mode: 'username', value: USERNAME },
+					actionName: 'Delete data',
+					shortMessage: 'e2e approval',
+					timeoutSeconds: 15,
+					...extra,
+				},
+				authArmor,
+			);
+		await host.importWorkflow(manualWorkflow('wfApproval', 'Approval', [approval('Approval')]));
+		await host.importWorkflow({
+			...manualWorkflow('wfApprovalCancelled', 'Approval cancelled', [
+				approval('Approval', { timeoutSeconds: 300 }),
+			]),
+			// n8n cancels the execution after 5 s: the node must stop waiting then, not after 300 s.
+			settings: { executionOrder: 'v1', executionTimeout: 5 },
+		});
 		foreign = await startForeignListener();
 		const firstIncident = 'SEC-100101';
 		await host.importWorkflow(
@@ -387,6 +410,54 @@ test('the legacy login reaches the MDR service on its own host; neither credenti
 		expect(JSON.stringify(nodeOutput(run, name)[0].error)).toMatch(/only sends its token to/);
 	}
 	expect(foreign.requests).toHaveLength(0);
+});
+
+describe('Request Approval and Wait', () => {
+	test('approved: the push goes out with a nonce, the answer is validated with it, the item leaves on "Approved"', async () => {
+		sandbox.clearRequests();
+		sandbox.configure({ authArmorApprover: { action: 'approve', afterMs: 1500 } });
+		const run = await execute('wfApproval');
+		expect(run.error).toBeUndefined();
+
+		const [approved] = nodeOutput(run, 'Approval', 0);
+		expect(approved).toMatchObject({
+			approved: true,
+			result: 'approved',
+			validated: true,
+			username: USERNAME,
+		});
+		expect(nodeOutput(run, 'Approval', 1)).toEqual([]);
+		const start = sandbox.requests.find((r) => r.path === '/v4/auth/authenticator/start')!;
+		const validate = sandbox.requests.find((r) => r.path === '/v4/auth/authenticator/validate')!;
+		expect(JSON.parse(validate.body).nonce).toBe(JSON.parse(start.body).nonce);
+		expect(JSON.parse(start.body).nonce).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	test('declined and timed out leave on "Not Approved"', async () => {
+		sandbox.configure({ authArmorApprover: { action: 'decline', afterMs: 0 } });
+		const declined = await execute('wfApproval');
+		expect(nodeOutput(declined, 'Approval', 0)).toEqual([]);
+		expect(nodeOutput(declined, 'Approval', 1)[0]).toMatchObject({
+			approved: false,
+			result: 'declined',
+		});
+
+		sandbox.configure({ authArmorApprover: { action: 'timeout', afterMs: 0 } });
+		const timedOut = await execute('wfApproval');
+		expect(nodeOutput(timedOut, 'Approval', 1)[0]).toMatchObject({
+			approved: false,
+			result: 'timedOut',
+		});
+	});
+
+	test('an execution n8n cancels (its timeout) stops waiting', async () => {
+		sandbox.configure({ authArmorApprover: { action: 'never', afterMs: 0 } });
+		const started = Date.now();
+		const run = await execute('wfApprovalCancelled');
+		expect(Date.now() - started).toBeLessThan(60_000);
+		expect(run.ok).toBe(false);
+		sandbox.configure({ authArmorApprover: { action: 'approve', afterMs: 0 } });
+	});
 });
 
 test("no secret reached n8n's output or logs", () => {

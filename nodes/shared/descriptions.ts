@@ -77,6 +77,14 @@ export function readPathId(
 			description: `"${displayName}" names what to act on. An expression may have resolved to nothing for this item.`,
 		});
 	}
+	// An ID is one path segment: a slash or a dot-segment would name another resource.
+	if (/[/\\]/.test(value) || value === '.' || value === '..') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${displayName} "${value}" is not an ID: it cannot contain "/" or "\\", or be "." or "..".`,
+			{ itemIndex, description: `Enter the ${displayName} exactly as the API lists it.` },
+		);
+	}
 	return pathSegment(value);
 }
 

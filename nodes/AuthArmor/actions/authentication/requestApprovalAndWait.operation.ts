@@ -145,7 +145,8 @@ export const requestApprovalAndWait: OperationDefinition = {
 					nonce: started.nonce,
 				},
 			})) as IDataObject;
-			details = (validation.validate_auth_response_details as IDataObject | undefined) ?? validation;
+			details =
+				(validation.validate_auth_response_details as IDataObject | undefined) ?? validation;
 			validated = true;
 		}
 		const result = outcome.timedOutWaiting ? 'timedOut' : approvalResult(details?.result_code);

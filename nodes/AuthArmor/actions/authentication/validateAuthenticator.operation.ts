@@ -1,0 +1,7 @@
+import { validateOperation } from './validate';
+
+export const validateAuthenticator = validateOperation(
+	'authenticator',
+	'Validate Authenticator Auth',
+	'Validate an authenticator auth request',
+);

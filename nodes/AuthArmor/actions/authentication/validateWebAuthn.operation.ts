@@ -1,0 +1,7 @@
+import { validateOperation } from './validate';
+
+export const validateWebAuthn = validateOperation(
+	'webauthn',
+	'Validate WebAuthn Auth',
+	'Validate a WebAuthn auth request',
+);

@@ -544,8 +544,11 @@ describe('a new user in n8n’s editor', () => {
 			await userField.getByTestId('rlc-mode-selector').click();
 			await page.getByText('By Username', { exact: true }).last().click();
 			const username = userField.getByTestId('rlc-input');
-			await username.fill(AUTH_ARMOR_USER);
+			await username.click();
+			await username.pressSequentially(AUTH_ARMOR_USER);
 			await username.press('Tab');
+			// the editor stores a resource locator's typed value after a short debounce
+			await page.waitForTimeout(1000);
 			const logStart = sandbox.requests.length;
 			await ndv().getByTestId('node-execute-button').click();
 			const output = ndv().getByTestId('output-panel');

@@ -52,8 +52,11 @@ export function normalizeMe(response: IDataObject): IDataObject {
 	};
 }
 
-/** The accounts the credential's user (or key) can act on, from `GET /me`. */
-async function accountsOf(context: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
+/** The accounts the credential's user (or key) can act on, from `GET /me` (nodes, triggers, list searches). */
+export async function accountsOf(
+	context: RequestContext,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	const settings =
 		'getInputData' in context && itemIndex !== undefined
 			? readRequestSettings.call(context, itemIndex)

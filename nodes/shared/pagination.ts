@@ -217,7 +217,18 @@ function pageSignature(items: IDataObject[]): string {
 export async function collectPages(
 	fetchPage: (page: PageRequest) => Promise<unknown>,
 	style: PagingStyle,
-	{ limit, maxPageSize, service }: { limit: number; maxPageSize: number; service: string },
+	{
+		limit,
+		maxPageSize,
+		service,
+		stopAfter,
+	}: {
+		limit: number;
+		maxPageSize: number;
+		service: string;
+		/** Stop after a page this says is enough (a trigger reading newest first reached what it saw). */
+		stopAfter?: (page: IDataObject[]) => boolean;
+	},
 ): Promise<IDataObject[]> {
 	const pageSize = Math.max(1, Math.min(maxPageSize, limit));
 	const collected: IDataObject[] = [];
@@ -235,7 +246,7 @@ export async function collectPages(
 		previousPage = signature;
 		if (token) tokens.add(token);
 		collected.push(...items.slice(0, limit - collected.length));
-		if (!more) break;
+		if (!more || stopAfter?.(items)) break;
 		state = {
 			pageIndex: state.pageIndex + 1,
 			offset: state.offset + items.length,
@@ -252,7 +263,12 @@ export async function paginate(
 	api: ApiDefinition,
 	request: ApiRequest,
 	style: PagingStyle,
-	options: { limit: number; maxPageSize: number; settings: RequestSettings },
+	options: {
+		limit: number;
+		maxPageSize: number;
+		settings: RequestSettings;
+		stopAfter?: (page: IDataObject[]) => boolean;
+	},
 ): Promise<IDataObject[]> {
 	// One credential read for all the pages of this item.
 	const settings: RequestSettings = { ...options.settings, reuse: {} };

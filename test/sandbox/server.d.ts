@@ -2,6 +2,16 @@
 
 export * from './fixtures';
 
+import type {
+	ArmorSecurityIncident,
+	AuthArmorAuthInfo,
+	AuthArmorCredentialType,
+	AuthArmorUser,
+	MdrIncident,
+	MdrServiceRequest,
+} from './fixtures';
+import type { ArmorLogSearchHit, ArmorTicketRecord, ArmorVm } from './armorData';
+
 /** 'services': the v2 services listener (`servicesUrl`: /mdr, /infrastructure, /agent-management). */
 export type SandboxApi = 'armor' | 'authArmor' | 'services';
 
@@ -175,6 +185,110 @@ export interface SandboxSummary {
 	services: { api: number; unauthorized: number };
 }
 
+/**
+ * Options of the data-change methods that add records. Records added get the sandbox clock's time: ISO 8601,
+ * UTC, with milliseconds (`2026-01-02T03:04:05.678Z`, the fixtures' format, so string order = time order);
+ * the clock is Date.now() made strictly increasing per sandbox, so each record of a call is 1 ms after the
+ * previous one and after anything added or changed before.
+ */
+export interface SandboxAddOptions<F> {
+	/** Every record of this call gets one and the same time (to test ties). Default false. */
+	sameTimestamp?: boolean;
+	/** Values for some fields of every added record (ids and times cannot be set). */
+	fields?: F;
+}
+
+export type SandboxTicketStatus =
+	| 'Open'
+	| 'In Progress'
+	| 'Waiting on Customer'
+	| 'Resolved'
+	| 'Closed';
+export type SandboxPriority = 'Low' | 'Medium' | 'High' | 'Critical';
+
+export interface SandboxTicketFields {
+	summary?: string;
+	/** Default 'Open'. */
+	status?: SandboxTicketStatus;
+	priority?: SandboxPriority;
+	description?: string;
+	/** A request type id (1..4) or name ('Technical Support', 'Security Incident', ...). */
+	requestType?: number | string;
+}
+
+export type SandboxMdrIncidentStatus =
+	| 'Open'
+	| 'In Progress'
+	| 'Waiting for Customer'
+	| 'Resolved'
+	| 'Closed';
+
+export interface SandboxMdrIncidentFields {
+	summary?: string;
+	/** Default 'Open'. */
+	status?: SandboxMdrIncidentStatus;
+	priority?: SandboxPriority;
+	/** Details only (and `sortBy=severity`). */
+	severity?: SandboxPriority;
+	assignee?: string | null;
+}
+
+export interface SandboxMdrServiceRequestFields {
+	summary?: string;
+	/** Default 'Open'. */
+	status?: 'Open' | 'In Progress' | 'Waiting for Support' | 'Resolved';
+	priority?: SandboxPriority;
+	assignee?: string | null;
+}
+
+export interface SandboxSecurityIncidentFields {
+	title?: string;
+	severity?: SandboxPriority;
+	/** Default 'Open'. */
+	status?: 'Open' | 'Closed';
+}
+
+export interface SandboxLogSearchHitFields {
+	eventType?: string;
+	severity?: 'Low' | 'Medium' | 'High';
+	hostName?: string;
+	sourceIp?: string;
+	destinationIp?: string;
+	message?: string;
+}
+
+export interface SandboxAuthArmorUserFields {
+	/** Only when adding one user; must be free. Default `user<index>@autharmor.example`. */
+	username?: string;
+	/** Default: the username. */
+	email_address?: string | null;
+}
+
+/** 'failed' = 'invalid_signature' = 4; 'timeout' (5) has no response details. */
+export type SandboxAuthResult =
+	| 'success'
+	| 'declined'
+	| 'failed'
+	| 'invalid_signature'
+	| 'timeout'
+	| 'security_exception'
+	| 2
+	| 3
+	| 4
+	| 5
+	| 10;
+
+export interface SandboxAuthHistoryOptions {
+	/** Default 'success'. */
+	result?: SandboxAuthResult;
+	/** Default 'autharmor_authenticator'. */
+	method?: AuthArmorCredentialType;
+	sameTimestamp?: boolean;
+}
+
+/** Thrown by the data-change methods for an unknown ticket, incident, VM or user (bad arguments: TypeError). */
+export declare class SandboxNotFoundError extends Error {}
+
 export interface Sandbox {
 	/** e.g. 'http://127.0.0.1:40001' */
 	readonly armorUrl: string;
@@ -200,6 +314,69 @@ export interface Sandbox {
 	/** How many logins `holdLoginsUntil` holds right now. */
 	waitingLogins(): number;
 	summary(): SandboxSummary;
+
+	// Data changes (README "Data changes"): each also has a control endpoint under /__sandbox/.
+	/**
+	 * Adds tickets to an account (keys continue `ARM-<account>-NNN`, at most 999), created = updated = the
+	 * sandbox clock; status 'Open' unless `fields` say otherwise. Visible in /tickets/list, /tickets/list-all,
+	 * /tickets/{key}/details. Returns them as /tickets/list-all lists them, in the order added.
+	 */
+	addTickets(
+		accountId: number,
+		count: number,
+		options?: SandboxAddOptions<SandboxTicketFields>,
+	): ArmorTicketRecord[];
+	/** Changes a ticket's status and / or summary; `updated` / `updatedDate` move to the sandbox clock. */
+	updateTicket(
+		accountId: number,
+		key: string,
+		changes?: { status?: SandboxTicketStatus; summary?: string },
+	): ArmorTicketRecord;
+	/** Adds MDR incidents (`SEC-` + accountId * 100 + n; at most 99 per account), created = updated = now. */
+	addMdrIncidents(
+		accountId: number,
+		count: number,
+		options?: SandboxAddOptions<SandboxMdrIncidentFields>,
+	): MdrIncident[];
+	/** Changes an MDR incident's status and / or priority; `updated` moves to the sandbox clock. */
+	updateMdrIncident(
+		accountId: number,
+		issueKey: string,
+		changes?: { status?: SandboxMdrIncidentStatus; priority?: SandboxPriority },
+	): MdrIncident;
+	/** Adds MDR service requests (`SR-` + accountId * 100 + n; at most 99 per account). */
+	addMdrServiceRequests(
+		accountId: number,
+		count: number,
+		options?: SandboxAddOptions<SandboxMdrServiceRequestFields>,
+	): MdrServiceRequest[];
+	/** Adds security incidents (id accountId * 1000 + n); they list last (the list is oldest first). */
+	addSecurityIncidents(
+		accountId: number,
+		count: number,
+		options?: SandboxAddOptions<SandboxSecurityIncidentFields>,
+	): ArmorSecurityIncident[];
+	/** Adds log search hits to a view (case-insensitive name); they list first (newest first). */
+	addLogSearchHits(
+		accountId: number,
+		viewName: string,
+		count: number,
+		options?: SandboxAddOptions<SandboxLogSearchHitFields>,
+	): ArmorLogSearchHit[];
+	/** Powers a v1 VM (id or coreInstanceId) on or off: `status` 4 / 8 as after POST /vms/{id}/power/...; idempotent. */
+	setVmPowerState(accountId: number, vmId: number | string, state: 'on' | 'off'): ArmorVm;
+	/** Adds Auth Armor users (ids from authArmorUserId(10000001) on), each with an authenticator credential. */
+	addAuthArmorUsers(
+		count: number,
+		options?: SandboxAddOptions<SandboxAuthArmorUserFields>,
+	): (AuthArmorUser & { username: string })[];
+	/** Adds completed auth requests to a user's history (user: index, user id or username). */
+	addAuthArmorHistory(
+		user: number | string,
+		count: number,
+		options?: SandboxAuthHistoryOptions,
+	): AuthArmorAuthInfo[];
+
 	/** Closes the three listeners, open connections and pending waits (MFA, delays, held logins). */
 	close(): Promise<void>;
 }

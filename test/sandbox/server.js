@@ -39,6 +39,8 @@ const { handleAuthArmor } = require('./autharmor');
 const { handleServices } = require('./services');
 const { armorPskSignature, armorPskAuthorization } = require('./armor/auth');
 const { startForeignListener } = require('./foreign');
+const { dataChanges } = require('./changes');
+const { SandboxNotFoundError } = require('./change-util');
 
 /** @typedef {import('./state').Knobs} Knobs */
 /** @typedef {import('./state').ApiName} ApiName */
@@ -57,7 +59,8 @@ const { startForeignListener } = require('./foreign');
  */
 
 /**
- * @typedef {object} Sandbox
+ * The listeners and test controls of a sandbox; `Sandbox` adds the data-change methods (changes.js).
+ * @typedef {object} SandboxCore
  * @property {string} armorUrl
  * @property {string} authArmorUrl
  * @property {string} authArmorTokenUrl
@@ -72,6 +75,8 @@ const { startForeignListener } = require('./foreign');
  * @property {() => SandboxSummary} summary
  * @property {() => Promise<void>} close
  */
+
+/** @typedef {SandboxCore & import('./changes').DataChanges} Sandbox */
 
 const ROUTERS = { armor: handleArmor, authArmor: handleAuthArmor, services: handleServices };
 
@@ -287,6 +292,7 @@ async function startSandbox(options = {}) {
 		},
 		waitingLogins: () => state.waitingLogins.size,
 		summary: () => summarize(state.requests),
+		...dataChanges(state),
 		close: async () => {
 			cancelSleeps(state.sleeper); // also ends held delays and logins
 			await Promise.all([
@@ -321,6 +327,7 @@ async function startSandbox(options = {}) {
 
 module.exports = {
 	startSandbox,
+	SandboxNotFoundError,
 	startForeignListener,
 	armorPskSignature,
 	armorPskAuthorization,

@@ -6,7 +6,7 @@
  * `WorkflowExecute.executeNode` does; no workflow graph, no `WorkflowExecute` (it would need execution
  * hooks and the CLI's persistence).
  */
-import { ExecuteContext, ExternalSecretsProxy, LoadOptionsContext } from 'n8n-core';
+import { ExecuteContext, ExternalSecretsProxy, LoadOptionsContext, PollContext } from 'n8n-core';
 import { UnexpectedError, Workflow, createEmptyRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialsHelper,
@@ -25,7 +25,14 @@ import type {
 
 import type { InMemoryCredentialsHelper } from './credentialsHelper';
 import { ensureN8nEnvironment } from './environment';
-import { ARMOR_NODE_TYPE, NODE_CREDENTIAL, createNodeTypes, type OurNodeType } from './types';
+import {
+	ARMOR_NODE_TYPE,
+	ARMOR_TRIGGER_NODE_TYPE,
+	AUTHARMOR_NODE_TYPE,
+	NODE_CREDENTIAL,
+	createNodeTypes,
+	type OurNodeType,
+} from './types';
 
 /**
  * The `IWorkflowExecuteAdditionalData` an execution gets from n8n's `WorkflowExecuteAdditionalData.getBase`,
@@ -101,13 +108,19 @@ export interface NodeRun {
  * in parameter defaults), a fresh `ExecuteContext` with the input items, then `execute.call(context)`.
  * Errors are thrown as the node throws them.
  */
+const NODE_NAMES: Record<OurNodeType, string> = {
+	[ARMOR_NODE_TYPE]: 'Armor',
+	[AUTHARMOR_NODE_TYPE]: 'Auth Armor',
+	[ARMOR_TRIGGER_NODE_TYPE]: 'Armor Trigger',
+};
+
 /** The node under test in a one-node workflow, as the editor would save it. */
 function buildWorkflow(
 	helper: InMemoryCredentialsHelper,
 	type: OurNodeType,
 	parameters: INodeParameters,
 	credential: INodeCredentialsDetails,
-	options: { nodeName?: string; continueOnFail?: boolean } = {},
+	options: { nodeName?: string; continueOnFail?: boolean; staticData?: IDataObject } = {},
 ): { workflow: Workflow; workflowNode: INode } {
 	const nodeTypes = createNodeTypes();
 	// An Armor API key credential is used through the node's Authentication choice, as the editor sets it.
@@ -116,7 +129,7 @@ function buildWorkflow(
 	if (credentialType === 'armorApiKeyApi') nodeParameters.authentication ??= 'apiKey';
 	const node: INode = {
 		id: 'node-under-test',
-		name: options.nodeName ?? (type === ARMOR_NODE_TYPE ? 'Armor' : 'Auth Armor'),
+		name: options.nodeName ?? NODE_NAMES[type],
 		type,
 		typeVersion: 1,
 		position: [0, 0],
@@ -132,6 +145,7 @@ function buildWorkflow(
 		active: false,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
+		staticData: options.staticData,
 	});
 	return { workflow, workflowNode: workflow.getNode(node.name) as INode };
 }
@@ -213,4 +227,43 @@ export async function runListSearch(options: {
 	const search = nodeType.methods?.listSearch?.[method];
 	if (!search) throw new Error(`The node has no list search "${method}".`);
 	return await search.call(context, filter);
+}
+
+/**
+ * One poll of a polling trigger, as n8n's ActiveWorkflowManager runs it: n8n-core's real `PollContext`, the
+ * workflow's static data passed in and handed back (what n8n saves between polls and across restarts).
+ * `mode: 'manual'` is the editor's "Fetch Test Event".
+ */
+export async function runPoll(options: {
+	helper: InMemoryCredentialsHelper;
+	parameters: INodeParameters;
+	credential: INodeCredentialsDetails;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+}): Promise<{ output: INodeExecutionData[][] | null; staticData: IDataObject }> {
+	ensureN8nEnvironment();
+	const { helper, parameters, credential, mode = 'trigger' } = options;
+	const { workflow, workflowNode } = buildWorkflow(
+		helper,
+		ARMOR_TRIGGER_NODE_TYPE,
+		parameters,
+		credential,
+		{ staticData: structuredClone(options.staticData ?? {}) },
+	);
+	const context = new PollContext(
+		workflow,
+		workflowNode,
+		buildAdditionalData(helper),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(ARMOR_TRIGGER_NODE_TYPE, 1) as INodeType;
+	await workflow.expression.acquireIsolate();
+	try {
+		const output = (await nodeType.poll!.call(context)) ?? null;
+		// As n8n saves it: JSON (the live object is an observable proxy).
+		return { output, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
+	} finally {
+		await workflow.expression.releaseIsolate();
+	}
 }

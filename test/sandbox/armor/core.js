@@ -7,10 +7,9 @@
  * /core/packages/{coreInstanceId}, /core/security-dashboard/stats/overview and .../overall.
  */
 
-const fx = require('../fixtures');
 const data = require('../armorData');
 const { json } = require('../http-util');
-const { accountStore } = require('./store');
+const { accountStore, securityIncidents } = require('./store');
 const { notFound } = require('./request');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
@@ -122,9 +121,7 @@ function dashboardFigures(state, accountId) {
 	const packages = vms.map((vm) =>
 		data.armorPackages(accountId, vm.id - data.armorVmId(accountId, 0)),
 	);
-	const incidents = [];
-	for (let n = 1; n <= fx.ARMOR_INCIDENTS_PER_ACCOUNT; n++)
-		incidents.push(fx.armorSecurityIncident(accountId, n));
+	const incidents = securityIncidents(accountStore(state, accountId));
 	const on = vms.filter((vm) => vm.status === data.ARMOR_VM_STATUS.POWERED_ON).length;
 	const count = (/** @type {string[]} */ values, /** @type {string} */ value) =>
 		values.filter((v) => v === value).length;

@@ -3,9 +3,10 @@
 
 /**
  * What the Armor v1 resources change while a sandbox runs (renames, power states, deletions, new tiers, rule
- * toggles, ticket comments and transitions, API keys): one store per sandbox state (a WeakMap, so state.js
- * stays untouched and a closed sandbox's store goes with it), one record set per account, filled from the
- * generators of armorData.js on first use.
+ * toggles, ticket comments and transitions, API keys; tickets, security incidents and log search hits added
+ * and tickets updated through the sandbox's data-change methods): one store per sandbox state (a WeakMap, so
+ * state.js stays untouched and a closed sandbox's store goes with it), one record set per account, filled
+ * from the generators of armorData.js on first use.
  */
 
 const fx = require('../fixtures');
@@ -17,6 +18,10 @@ const data = require('../armorData');
 /** @typedef {{ id: number, appId: number, name: string, vmIds: number[] }} TierRecord */
 /** @typedef {ReturnType<typeof data.armorTicketComment>} TicketComment */
 /** @typedef {ReturnType<typeof data.armorApiKeys>[number]} ApiKey */
+/** @typedef {ReturnType<typeof data.armorTicketRecord>} TicketRecord */
+/** @typedef {ReturnType<typeof fx.armorSecurityIncident>} SecurityIncident */
+/** @typedef {ReturnType<typeof data.armorLogSearchHit>} LogSearchHit */
+/** @typedef {{ status?: string, summary?: string, updated: string }} TicketChange */
 
 /**
  * @typedef {object} AccountStore
@@ -26,9 +31,12 @@ const data = require('../armorData');
  * @property {Map<number, TierRecord>} tiers by id
  * @property {number} nextTierK index of the next created tier (its id: armorTierId(accountId, k))
  * @property {Map<number, boolean>} ruleDisabled firewall rule id -> `disabled`, once changed
- * @property {Map<number, { status: string, updated: string }>} tickets ticket n -> status, once transitioned
+ * @property {Map<number, TicketChange>} tickets ticket n -> its changes (transitions, `updateTicket`)
+ * @property {Map<number, TicketRecord>} addedTickets ticket n (after the fixtures' 12) -> the ticket as added
  * @property {Map<number, TicketComment[]>} comments ticket n -> comments added through the API
  * @property {number} nextCommentSeq
+ * @property {SecurityIncident[]} securityIncidents added after the fixtures' 23, oldest first
+ * @property {Map<string, LogSearchHit[]>} logHits view name (as listed) -> hits added, oldest first
  */
 
 /**
@@ -68,8 +76,11 @@ function accountStore(state, accountId) {
 			nextTierK: data.ARMOR_TIERS_PER_ACCOUNT + 1,
 			ruleDisabled: new Map(),
 			tickets: new Map(),
+			addedTickets: new Map(),
 			comments: new Map(),
 			nextCommentSeq: 1,
+			securityIncidents: [],
+			logHits: new Map(),
 		};
 		for (let n = 1; n <= data.ARMOR_WORKLOADS_PER_ACCOUNT; n++) {
 			const base = data.armorWorkloadBase(accountId, n);
@@ -154,33 +165,69 @@ function listWorkloads(account) {
 		.map((w) => workloadView(account, w));
 }
 
+/** The highest ticket number of an account (keys `ARM-<account>-NNN` have three digits). */
+const MAX_TICKETS_PER_ACCOUNT = 999;
+
 /**
- * Ticket n of the account as /tickets/list-all describes it, with its current status.
+ * How many tickets the account has: the fixtures' 12 plus those added; numbered 1..count.
+ * @param {AccountStore} account
+ */
+function ticketCount(account) {
+	return fx.ARMOR_TICKETS_PER_ACCOUNT + account.addedTickets.size;
+}
+
+/**
+ * The number of the account's ticket a key names (`ARM-<account>-NNN`, case-insensitive), or 0.
+ * @param {AccountStore} account
+ * @param {string} key
+ */
+function ticketNumberOf(account, key) {
+	const match = /^ARM-(\d+)-(\d{3})$/i.exec(key);
+	if (!match || Number(match[1]) !== account.accountId) return 0;
+	const n = Number(match[2]);
+	return n >= 1 && n <= ticketCount(account) ? n : 0;
+}
+
+/**
+ * Ticket n of the account as /tickets/list-all describes it, with its current status, summary and times.
  * @param {AccountStore} account
  * @param {number} n
+ * @returns {TicketRecord}
  */
 function ticketRecord(account, n) {
-	const record = data.armorTicketRecord(account.accountId, n);
+	const record =
+		n <= fx.ARMOR_TICKETS_PER_ACCOUNT
+			? data.armorTicketRecord(account.accountId, n)
+			: /** @type {TicketRecord} */ (account.addedTickets.get(n));
 	const changed = account.tickets.get(n);
-	if (!changed) return record;
+	if (!changed) return { ...record };
+	const status = changed.status ?? record.status;
 	return {
 		...record,
-		status: changed.status,
-		currentStatus: changed.status,
+		summary: changed.summary ?? record.summary,
+		status,
+		currentStatus: status,
 		updated: changed.updated,
 		updatedDate: changed.updated,
 	};
 }
 
 /**
- * Ticket n as /tickets/list answers it (fixtures.js `armorTicket`), with its current status.
+ * Ticket n as /tickets/list answers it (the fields of fixtures.js `armorTicket`), with its current state.
  * @param {AccountStore} account
  * @param {number} n
  */
 function listTicket(account, n) {
-	const ticket = fx.armorTicket(account.accountId, n);
-	const changed = account.tickets.get(n);
-	return changed ? { ...ticket, status: changed.status, updated: changed.updated } : ticket;
+	const { key, summary, status, priority, accountId, created, updated } = ticketRecord(account, n);
+	return { key, summary, status, priority, accountId, created, updated };
+}
+
+/**
+ * How many comments ticket n has as generated (added tickets: none).
+ * @param {number} n
+ */
+function generatedCommentCount(n) {
+	return n <= fx.ARMOR_TICKETS_PER_ACCOUNT ? data.armorTicketCommentCount(n) : 0;
 }
 
 /**
@@ -190,9 +237,39 @@ function listTicket(account, n) {
  */
 function ticketComments(account, n) {
 	const comments = [];
-	for (let c = 1; c <= data.armorTicketCommentCount(n); c++)
+	for (let c = 1; c <= generatedCommentCount(n); c++)
 		comments.push(data.armorTicketComment(account.accountId, n, c));
 	return comments.concat(account.comments.get(n) ?? []);
+}
+
+/**
+ * Every security incident of the account, oldest first: the fixtures' 23, then those added.
+ * @param {AccountStore} account
+ * @returns {SecurityIncident[]}
+ */
+function securityIncidents(account) {
+	const fixture = [];
+	for (let n = 1; n <= fx.ARMOR_INCIDENTS_PER_ACCOUNT; n++)
+		fixture.push(fx.armorSecurityIncident(account.accountId, n));
+	return fixture.concat(account.securityIncidents);
+}
+
+/**
+ * The hits of a log view, newest first, as a length and an accessor: the hits added (the last added first),
+ * then the fixture hits (armorData.js `armorLogSearchHit` n = 1, 2, ...).
+ * @param {AccountStore} account
+ * @param {{ viewName: string, total: number }} view as ARMOR_LOG_SEARCH_VIEWS lists it
+ * @returns {{ length: number, at: (position: number) => LogSearchHit }}
+ */
+function logHits(account, view) {
+	const added = account.logHits.get(view.viewName) ?? [];
+	return {
+		length: added.length + view.total,
+		at: (p) =>
+			p < added.length
+				? added[added.length - 1 - p]
+				: data.armorLogSearchHit(account.accountId, view.viewName, p - added.length + 1),
+	};
 }
 
 module.exports = {
@@ -203,7 +280,13 @@ module.exports = {
 	tierView,
 	workloadView,
 	listWorkloads,
+	MAX_TICKETS_PER_ACCOUNT,
+	ticketCount,
+	ticketNumberOf,
 	ticketRecord,
 	listTicket,
+	generatedCommentCount,
 	ticketComments,
+	securityIncidents,
+	logHits,
 };

@@ -5,14 +5,36 @@
  * Armor Defense support tickets: GET /tickets/list and /tickets/list-all (nextPageToken paging),
  * GET /tickets/{key}/details, GET, POST /tickets/{key}/comments (start/limit paging), GET, POST
  * /tickets/{key}/transition and GET /tickets/entries (the archive; pageNumber/pageSize paging).
- * Transitions and comments are kept in the sandbox's store.
+ * Transitions and comments are kept in the sandbox's store, as are the tickets added and updated through the
+ * sandbox's data-change methods (`addTickets`, `updateTicket`).
  */
 
 const fx = require('../fixtures');
 const data = require('../armorData');
 const { json, queryParam, intParam } = require('../http-util');
 const { message } = require('./common');
-const { accountStore, ticketRecord, listTicket, ticketComments } = require('./store');
+const {
+	accountStore,
+	MAX_TICKETS_PER_ACCOUNT,
+	ticketCount,
+	ticketNumberOf,
+	ticketRecord,
+	listTicket,
+	generatedCommentCount,
+	ticketComments,
+} = require('./store');
+const {
+	SandboxNotFoundError,
+	clockTimes,
+	clockIso,
+	optionsArg,
+	countArg,
+	accountArg,
+	sameTimestampOption,
+	fieldsOption,
+	textRule,
+	oneOfRule,
+} = require('../change-util');
 const { notFound, badRequest, intQuery, jsonBody, ModelErrors } = require('./request');
 const { answeredPageSize } = require('../services/paging');
 
@@ -96,17 +118,18 @@ function tokenPageBody(scope, accountId, all, offset, maxResults) {
 // ------------------------------------------------------------------ lists
 
 /**
- * GET /tickets/list?maxResults=&nextPageToken=&orderByDirection=asc|desc
+ * GET /tickets/list?maxResults=&nextPageToken=&orderByDirection=asc|desc: by ticket number (= by created
+ * time: added tickets come after the fixtures, in the order added), oldest first unless desc.
  * @type {SessionHandler}
  */
 function listTickets(state, ctx, { accountId }) {
 	const direction = (queryParam(ctx.params, 'orderByDirection') || 'asc').toLowerCase();
 	if (direction !== 'asc' && direction !== 'desc')
 		return json(400, message('orderByDirection must be asc or desc.'));
-	const total = fx.ARMOR_TICKETS_PER_ACCOUNT;
+	const account = accountStore(state, accountId);
+	const total = ticketCount(account);
 	const page = tokenPage(ctx, 'list', accountId, total);
 	if ('reply' in page) return page.reply;
-	const account = accountStore(state, accountId);
 	const all = [];
 	for (let position = 0; position < total; position++)
 		all.push(listTicket(account, direction === 'asc' ? position + 1 : total - position));
@@ -159,7 +182,7 @@ function listAllTickets(state, ctx, { accountId }) {
 	}
 	const account = accountStore(state, accountId);
 	const all = [];
-	for (let n = 1; n <= fx.ARMOR_TICKETS_PER_ACCOUNT; n++) {
+	for (let n = 1; n <= ticketCount(account); n++) {
 		const ticket = ticketRecord(account, n);
 		if (!requestType || ticket.requestType.id === requestType.id) all.push(ticket);
 	}
@@ -181,12 +204,12 @@ function listAllTickets(state, ctx, { accountId }) {
 
 /**
  * The ticket number (n) a path key names in the account, or 0.
+ * @param {SandboxState} state
  * @param {number} accountId
  * @param {string} key
  */
-function ticketNumber(accountId, key) {
-	const parsed = data.parseArmorTicketKey(key);
-	return parsed && parsed.accountId === accountId ? parsed.n : 0;
+function ticketNumber(state, accountId, key) {
+	return ticketNumberOf(accountStore(state, accountId), key);
 }
 
 /** @param {string} key */
@@ -206,7 +229,7 @@ function ticketDetails(account, n) {
  * @type {SessionHandler}
  */
 function getTicketDetails(state, _ctx, { accountId }, match) {
-	const n = ticketNumber(accountId, match[1]);
+	const n = ticketNumber(state, accountId, match[1]);
 	if (!n) return ticketNotFound(match[1]);
 	return json(200, ticketDetails(accountStore(state, accountId), n));
 }
@@ -217,7 +240,7 @@ function getTicketDetails(state, _ctx, { accountId }, match) {
  * @type {SessionHandler}
  */
 function listTicketComments(state, ctx, { accountId }, match) {
-	const n = ticketNumber(accountId, match[1]);
+	const n = ticketNumber(state, accountId, match[1]);
 	if (!n) return ticketNotFound(match[1]);
 	const start = intQuery(ctx, 'start', 0, 0);
 	if ('reply' in start) return start.reply;
@@ -252,7 +275,7 @@ function addComment(account, n, { user }, text, isPublic) {
 		id: data.armorTicketCommentId(
 			account.accountId,
 			n,
-			data.armorTicketCommentCount(n) + added.length + 1,
+			generatedCommentCount(n) + added.length + 1,
 		),
 		issueKeyId: fx.armorTicket(account.accountId, n).key,
 		comment: text,
@@ -287,7 +310,7 @@ function sameTicket(errors, body, field, key) {
  * @type {SessionHandler}
  */
 function addTicketComment(state, ctx, session, match) {
-	const n = ticketNumber(session.accountId, match[1]);
+	const n = ticketNumber(state, session.accountId, match[1]);
 	if (!n) return ticketNotFound(match[1]);
 	const body = jsonBody(ctx);
 	if ('reply' in body) return body.reply;
@@ -315,7 +338,7 @@ function addTicketComment(state, ctx, session, match) {
  * @type {SessionHandler}
  */
 function listTicketTransitions(state, _ctx, { accountId }, match) {
-	const n = ticketNumber(accountId, match[1]);
+	const n = ticketNumber(state, accountId, match[1]);
 	if (!n) return ticketNotFound(match[1]);
 	const ticket = ticketRecord(accountStore(state, accountId), n);
 	return json(200, data.armorTicketTransitions(ticket.status));
@@ -327,7 +350,7 @@ function listTicketTransitions(state, _ctx, { accountId }, match) {
  * @type {SessionHandler}
  */
 function transitionTicket(state, ctx, session, match) {
-	const n = ticketNumber(session.accountId, match[1]);
+	const n = ticketNumber(state, session.accountId, match[1]);
 	if (!n) return ticketNotFound(match[1]);
 	const body = jsonBody(ctx);
 	if ('reply' in body) return body.reply;
@@ -345,7 +368,11 @@ function transitionTicket(state, ctx, session, match) {
 			`Transition ${transitionId} is not available for ticket ${ticket.key} in status '${ticket.status}'. Available: ${available.map((t) => `${t.id} (${t.name})`).join(', ') || 'none'}.`,
 		);
 	}
-	account.tickets.set(n, { status: transition.toStatus, updated: new Date().toISOString() });
+	account.tickets.set(n, {
+		...account.tickets.get(n),
+		status: transition.toStatus,
+		updated: clockIso(state),
+	});
 	if (comment) addComment(account, n, session, comment, true);
 	return json(200, ticketDetails(account, n));
 }
@@ -375,7 +402,100 @@ function listTicketEntries(state, ctx, { accountId }) {
 	});
 }
 
+// ------------------------------------------------------------------ data changes (sandbox methods)
+
+const TICKET_FIELD_RULES = {
+	summary: textRule(255),
+	status: oneOfRule(STATUS_RANK),
+	priority: oneOfRule(PRIORITY_RANK),
+	description: textRule(32000),
+	/** @type {import('../change-util').FieldRule} */
+	requestType: (value, name) => {
+		const type = data.ARMOR_TICKET_REQUEST_TYPES.find(
+			(t) =>
+				t.id === value ||
+				(typeof value === 'string' && t.name.toLowerCase() === value.toLowerCase()),
+		);
+		if (!type)
+			throw new TypeError(
+				`${name} must be a request type id or name: ${data.ARMOR_TICKET_REQUEST_TYPES.map((t) => `${t.id} (${t.name})`).join(', ')}.`,
+			);
+		return { ...type };
+	},
+};
+
+/**
+ * Adds `count` tickets to the account, numbered on from its last ticket (`ARM-<account>-013`, ...), created
+ * and updated at the sandbox clock (one time for all with `sameTimestamp`, else 1 ms apart, in order). As
+ * generated for their number (armorData.js `armorTicketRecord`), but `status` 'Open', no comments, and
+ * `fields` (summary, status, priority, description, requestType id or name) applied. Returns them as
+ * /tickets/list-all lists them.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} count
+ * @param {unknown} [options] `{ sameTimestamp?, fields? }`
+ */
+function addTickets(state, accountId, count, options) {
+	const account = accountStore(state, accountArg(accountId));
+	const opts = optionsArg('addTickets options', options, ['sameTimestamp', 'fields']);
+	const how = countArg(count, 1000);
+	const room = MAX_TICKETS_PER_ACCOUNT - ticketCount(account);
+	if (how > room)
+		throw new TypeError(
+			`Account ${account.accountId} can hold ${MAX_TICKETS_PER_ACCOUNT} tickets (3-digit keys); ${room} more fit.`,
+		);
+	const fields = fieldsOption(opts, TICKET_FIELD_RULES);
+	const times = clockTimes(state, how, sameTimestampOption(opts));
+	return times.map((ms) => {
+		const n = ticketCount(account) + 1;
+		const at = new Date(ms).toISOString();
+		const generated = data.armorTicketRecord(account.accountId, n);
+		const status = /** @type {string} */ (fields.status ?? 'Open');
+		const ticket = {
+			...generated,
+			...fields,
+			status,
+			currentStatus: status,
+			created: at,
+			updated: at,
+			createdDate: at,
+			updatedDate: at,
+		};
+		account.addedTickets.set(n, ticket);
+		return ticketRecord(account, n);
+	});
+}
+
+/**
+ * Changes a ticket (a fixture or an added one) as its workflow would: `status` (any of Open, In Progress,
+ * Waiting on Customer, Resolved, Closed) and / or `summary`; either way its `updated` / `updatedDate` move to
+ * the sandbox clock. Returns the ticket as /tickets/list-all lists it.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} key
+ * @param {unknown} [changes] `{ status?, summary? }`
+ */
+function updateTicket(state, accountId, key, changes) {
+	const account = accountStore(state, accountArg(accountId));
+	if (typeof key !== 'string')
+		throw new TypeError('key must be a ticket key such as ARM-1001-001.');
+	const n = ticketNumberOf(account, key);
+	if (!n) throw new SandboxNotFoundError(`Ticket ${key} was not found in account ${accountId}.`);
+	const opts = optionsArg('updateTicket changes', changes, ['status', 'summary']);
+	/** @type {import('./store').TicketChange} */
+	const change = { ...account.tickets.get(n), updated: '' };
+	if (opts.status !== undefined)
+		change.status = /** @type {string} */ (TICKET_FIELD_RULES.status(opts.status, 'status'));
+	if (opts.summary !== undefined)
+		change.summary = /** @type {string} */ (TICKET_FIELD_RULES.summary(opts.summary, 'summary'));
+	change.updated = clockIso(state);
+	account.tickets.set(n, change);
+	return ticketRecord(account, n);
+}
+
 module.exports = {
+	addTickets,
+	updateTicket,
 	listTickets,
 	listAllTickets,
 	getTicketDetails,

@@ -11,6 +11,7 @@ const data = require('../armorData');
 const { json, queryParam } = require('../http-util');
 const { accountStore, vmView, listVms: allVms } = require('./store');
 const { notFound, badRequest, jsonBody, ModelErrors, pathInt, dateValue } = require('./request');
+const { SandboxNotFoundError, accountArg } = require('../change-util');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('./common').SessionHandler} SessionHandler */
@@ -222,7 +223,33 @@ function getVmStats(state, ctx, { accountId }, match) {
 	});
 }
 
+/**
+ * Powers a VM of the account on or off from outside (the sandbox's `setVmPowerState`): its `status` becomes 4
+ * (on) or 8 (off) exactly as after POST /vms/{id}/power/on|off, and everything that follows the VMs (core
+ * views, dashboard, stats) follows. Already in that state: nothing changes (no error). `vmId`: the VM's id
+ * (number) or its coreInstanceId. Returns the VM as GET /vms/{id} answers it.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} vmId
+ * @param {unknown} power 'on' | 'off'
+ */
+function setVmPowerState(state, accountId, vmId, power) {
+	const account = accountStore(state, accountArg(accountId));
+	if (power !== 'on' && power !== 'off')
+		throw new TypeError(`The power state must be 'on' or 'off' (got ${JSON.stringify(power)}).`);
+	if (typeof vmId !== 'number' && typeof vmId !== 'string')
+		throw new TypeError('vmId must be a VM id (number) or a coreInstanceId (string).');
+	const vm =
+		typeof vmId === 'number'
+			? account.vms.get(vmId)
+			: [...account.vms.values()].find((v) => v.coreInstanceId === vmId.toLowerCase());
+	if (!vm) throw new SandboxNotFoundError(`VM ${vmId} was not found in account ${accountId}.`);
+	vm.status = power === 'on' ? POWERED_ON : POWERED_OFF;
+	return vmView(account, vm);
+}
+
 module.exports = {
+	setVmPowerState,
 	listVms,
 	getVm,
 	getVmByCoreInstance,

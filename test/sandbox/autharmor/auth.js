@@ -466,6 +466,7 @@ function getAuthRequest(state, ctx, params) {
 module.exports = {
 	EMAIL_LINK_HEADER,
 	withQuery,
+	authInfo,
 	apiHistoryOf,
 	startAuthenticatorAuth,
 	startMagicLinkAuth,

@@ -12,6 +12,7 @@ const { json, uuid } = require('../http-util');
 const { apiError, formDecode, pagingParams, pageInfo, pageOf, GUID_PATTERN } = require('./common');
 const { authArmorStore, CREATED_INDEX_BASE } = require('./store');
 const { resolveUser } = require('./users');
+const { clockIso } = require('../change-util');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../http-util').Reply} Reply */
@@ -60,19 +61,21 @@ function hasEnabledCredential(state, index, type) {
 }
 
 /**
- * Adds a credential to user `index` (a completed registration); returns it.
+ * Adds a credential to user `index` (a completed registration, or a user of `addAuthArmorUsers`); returns it.
+ * `date_created` defaults to the sandbox clock.
  * @param {SandboxState} state
  * @param {number} index
  * @param {CredentialType} type
  * @param {string | null} name
+ * @param {string} [dateCreated] ISO 8601
  */
-function addCredential(state, index, type, name) {
+function addCredential(state, index, type, name, dateCreated = clockIso(state)) {
 	const store = authArmorStore(state);
 	/** @type {Credential} */
 	const credential = {
 		name,
 		credential_id: uuid(),
-		date_created: new Date().toISOString(),
+		date_created: dateCreated,
 		device_type: type,
 		enabled: true,
 	};

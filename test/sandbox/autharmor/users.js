@@ -3,8 +3,8 @@
 
 /**
  * Auth Armor /v{3,4}/users endpoints and the user store: a deterministic user list generated from the index
- * (so 100,000 users cost nothing) plus small overlays: renames (PUT), users created by registrations, changed
- * email addresses. Every `{user_id}` route resolves its user with `resolveUser` (a GUID, or the empty GUID plus
+ * (so 100,000 users cost nothing) plus small overlays: renames (PUT), users created by registrations or the
+ * sandbox's `addAuthArmorUsers`, changed email addresses. Every `{user_id}` route resolves its user with `resolveUser` (a GUID, or the empty GUID plus
  * a username).
  */
 
@@ -12,6 +12,14 @@ const fx = require('../fixtures');
 const { json, mediaType, parseJson, isPlainObject, queryParam } = require('../http-util');
 const { apiError, formDecode, pagingParams, pageInfo, GUID_PATTERN } = require('./common');
 const { authArmorStore } = require('./store');
+const {
+	clockTimes,
+	clockIso,
+	optionsArg,
+	countArg,
+	sameTimestampOption,
+	fieldsOption,
+} = require('../change-util');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../http-util').Reply} Reply */
@@ -124,19 +132,21 @@ function renameUser(state, index, username) {
 }
 
 /**
- * Creates a user (a registration's new user) at the index its registration reserved.
+ * Creates a user (a registration's new user, or one of `addAuthArmorUsers`) at the index reserved for it;
+ * `date_created` defaults to the sandbox clock.
  * @param {SandboxState} state
  * @param {number} index
  * @param {string} username
  * @param {string | null} email
+ * @param {string} [dateCreated] ISO 8601
  */
-function createUser(state, index, username, email) {
+function createUser(state, index, username, email, dateCreated = clockIso(state)) {
 	const store = authArmorStore(state);
 	store.created.set(index, {
 		user_id: fx.authArmorUserId(index),
 		username,
 		email_address: email,
-		date_created: new Date().toISOString(),
+		date_created: dateCreated,
 	});
 	store.createdIndexByName.set(username.toLowerCase(), index);
 	store.createdVersion += 1;
@@ -357,7 +367,56 @@ function isValidUsername(username) {
 	return username.length <= MAX_USERNAME_LENGTH && !/[\s\p{Cc}]/u.test(username);
 }
 
+// ------------------------------------------------------------------ data changes (sandbox methods)
+
+/**
+ * Adds `count` users, as if each had just registered with the authenticator app: ids from
+ * `authArmorUserId(10000001)` on (shared with registrations), username = email = `user<index>@autharmor.example`
+ * (`fields`: `username` (count 1 only) and / or `email_address`), `date_created` at the sandbox clock (one time
+ * for all with `sameTimestamp`, else 1 ms apart), one enabled authenticator credential ('iPhone 15', created
+ * at the same time), no auth history. They list after every existing user in the default date_created order
+ * (so first with sort_direction=desc). Returns their `user` records in the order added.
+ * @param {SandboxState} state
+ * @param {unknown} count
+ * @param {unknown} [options] `{ sameTimestamp?, fields? }`
+ */
+function addAuthArmorUsers(state, count, options) {
+	// Required here, not at the top: credentials.js requires this file.
+	const { addCredential } = require('./credentials');
+	const opts = optionsArg('addAuthArmorUsers options', options, ['sameTimestamp', 'fields']);
+	const how = countArg(count, 1000);
+	const fields = fieldsOption(opts, {
+		username: (value, name) => {
+			if (typeof value !== 'string' || value.trim() === '' || !isValidUsername(value))
+				throw new TypeError(
+					`${name} must be a valid username (no spaces, at most 256 characters).`,
+				);
+			if (how > 1) throw new TypeError(`${name} can only be given when adding one user.`);
+			if (indexOfUsername(state, value))
+				throw new TypeError(`The username '${value}' is already in use.`);
+			return value;
+		},
+		email_address: (value, name) => {
+			if (value !== null && (typeof value !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(value)))
+				throw new TypeError(`${name} must be an email address or null.`);
+			return value;
+		},
+	});
+	return clockTimes(state, how, sameTimestampOption(opts)).map((ms) => {
+		const index = reserveUserIndex(state);
+		const at = new Date(ms).toISOString();
+		const username = /** @type {string} */ (fields.username ?? fx.authArmorDefaultUsername(index));
+		const email = /** @type {string | null} */ (
+			fields.email_address !== undefined ? fields.email_address : username
+		);
+		createUser(state, index, username, email, at);
+		addCredential(state, index, 'autharmor_authenticator', 'iPhone 15', at);
+		return userRecord(state, index);
+	});
+}
+
 module.exports = {
+	addAuthArmorUsers,
 	listUsers,
 	getUser,
 	updateUser,

@@ -5,13 +5,33 @@
  * MDR (mdr.api.secure-prod.services, the "JSM" incidents and service requests of the MDR public API), under
  * `/mdr`: `GET /incidents`, `GET /incidents/{issueKey}`, `POST /incidents/{issueKey}/comments`,
  * `GET /service-requests`. Lists page by `startAt` (0-based offset) / `pageSize` (1..100) and answer
- * `{ totalRows, issues, approvedOrgs }`.
+ * `{ totalRows, issues, approvedOrgs }`. Incidents and service requests added and incidents updated through
+ * the sandbox's data-change methods live in services/store.js.
  */
 
 const fx = require('../fixtures');
 const { json, text, mediaType, parseJson, isPlainObject, queryParam } = require('../http-util');
 const { message } = require('../armor/common');
 const { answeredPageSize, boundedInt, lowerList, oneOf } = require('./paging');
+const {
+	MAX_MDR_ITEMS_PER_ACCOUNT,
+	mdrAccount,
+	incidentCount,
+	serviceRequestCount,
+} = require('./store');
+const {
+	SandboxNotFoundError,
+	clockTimes,
+	clockIso,
+	optionsArg,
+	countArg,
+	accountArg,
+	sameTimestampOption,
+	fieldsOption,
+	textRule,
+	stringRule,
+	oneOfRule,
+} = require('../change-util');
 
 /** @typedef {import('../state').SandboxState} SandboxState */
 /** @typedef {import('../state').MdrComment} MdrComment */
@@ -19,6 +39,7 @@ const { answeredPageSize, boundedInt, lowerList, oneOf } = require('./paging');
 /** @typedef {import('../armor/common').RequestContext} RequestContext */
 /** @typedef {import('../armor/common').Session} Session */
 /** @typedef {import('../armor/common').SessionHandler} SessionHandler */
+/** @typedef {import('./store').MdrAccount} MdrAccount */
 
 const SORT_FIELDS = /** @type {const} */ ([
 	'id',
@@ -115,33 +136,62 @@ function rowsOf(count, row) {
 	return Array.from({ length: count }, (_, i) => row(i + 1));
 }
 
+/**
+ * Incident n of the account as listed now: the fixture or the added incident, with its changes.
+ * @param {MdrAccount} account
+ * @param {number} accountId
+ * @param {number} n
+ */
+function incidentRow(account, accountId, n) {
+	const added = account.incidents.get(n);
+	const item = added ? { ...added.item } : fx.mdrIncident(accountId, n);
+	const severity = added ? added.severity : fx.mdrIncidentSeverity(n);
+	const changed = account.incidentChanges.get(n);
+	if (changed) {
+		item.status = changed.status ?? item.status;
+		item.priority = changed.priority ?? item.priority;
+		item.updated = changed.updated;
+	}
+	return { n, severity, item };
+}
+
+/**
+ * Service request n of the account: the fixture or the added one.
+ * @param {MdrAccount} account
+ * @param {number} accountId
+ * @param {number} n
+ */
+function serviceRequestRow(account, accountId, n) {
+	const added = account.serviceRequests.get(n);
+	const item = added ? { ...added } : fx.mdrServiceRequest(accountId, n);
+	return { n, severity: item.priority, item };
+}
+
 /** @type {SessionHandler} */
 function listIncidents(state, ctx, session) {
-	const rows = rowsOf(fx.MDR_INCIDENTS_PER_ACCOUNT, (n) => ({
-		n,
-		severity: fx.mdrIncidentSeverity(n),
-		item: fx.mdrIncident(session.accountId, n),
-	}));
+	const account = mdrAccount(state, session.accountId);
+	const rows = rowsOf(incidentCount(account), (n) => incidentRow(account, session.accountId, n));
 	return listPage(state, ctx, session, rows);
 }
 
 /** @type {SessionHandler} */
 function listServiceRequests(state, ctx, session) {
-	const rows = rowsOf(fx.MDR_SERVICE_REQUESTS_PER_ACCOUNT, (n) => {
-		const item = fx.mdrServiceRequest(session.accountId, n);
-		return { n, severity: item.priority, item };
-	});
+	const account = mdrAccount(state, session.accountId);
+	const rows = rowsOf(serviceRequestCount(account), (n) =>
+		serviceRequestRow(account, session.accountId, n),
+	);
 	return listPage(state, ctx, session, rows);
 }
 
 /**
  * The incident number a path's issue key names in the session's account, or the error reply (400 for a key
  * that is no issue key, 404 for one of no incident of this account).
+ * @param {SandboxState} state
  * @param {Session} session
  * @param {string} segment
  * @returns {{ n: number, key: string } | { reply: Reply }}
  */
-function incidentOf(session, segment) {
+function incidentOf(state, session, segment) {
 	let key = segment;
 	try {
 		key = decodeURIComponent(segment);
@@ -155,17 +205,47 @@ function incidentOf(session, segment) {
 		!parsed ||
 		parsed.accountId !== session.accountId ||
 		parsed.n < 1 ||
-		parsed.n > fx.MDR_INCIDENTS_PER_ACCOUNT
+		parsed.n > incidentCount(mdrAccount(state, session.accountId))
 	)
 		return { reply: json(404, message(`Incident '${key}' was not found.`)) };
 	return { n: parsed.n, key: fx.mdrIncidentKey(parsed.accountId, parsed.n) };
 }
 
+/**
+ * Incident n's details now: as generated (fixtures.js `mdrIncidentDetails`) with the list item's current
+ * status, times, summary, severity, assignee and tactics; added incidents start without comments.
+ * @param {MdrAccount} account
+ * @param {number} accountId
+ * @param {number} n
+ */
+function incidentDetails(account, accountId, n) {
+	const { item, severity } = incidentRow(account, accountId, n);
+	const details = fx.mdrIncidentDetails(accountId, n);
+	return {
+		...details,
+		displayName: item.summary,
+		status: item.status,
+		createdDateTime: item.created,
+		lastUpdateDateTime: item.updated,
+		severity,
+		mitreTactics: item.tactics.map((t) => t.name),
+		assignee: item.assignee,
+		ticketCreatedDateTime: item.created,
+		ticketUpdatedDateTime: item.updated,
+		ticketSummary: item.summary,
+		comments: account.incidents.has(n) ? [] : details.comments,
+	};
+}
+
 /** @type {SessionHandler} */
 function getIncident(state, _ctx, session, match) {
-	const incident = incidentOf(session, match[1]);
+	const incident = incidentOf(state, session, match[1]);
 	if ('reply' in incident) return incident.reply;
-	const details = fx.mdrIncidentDetails(session.accountId, incident.n);
+	const details = incidentDetails(
+		mdrAccount(state, session.accountId),
+		session.accountId,
+		incident.n,
+	);
 	const added = state.services.comments.get(incident.key) ?? [];
 	return json(200, { ...details, comments: [...details.comments, ...added] });
 }
@@ -231,7 +311,7 @@ function multipartField(body, contentType, name) {
 
 /** @type {SessionHandler} */
 function addIncidentComment(state, ctx, session, match) {
-	const incident = incidentOf(session, match[1]);
+	const incident = incidentOf(state, session, match[1]);
 	if ('reply' in incident) return incident.reply;
 	const body = commentBody(ctx);
 	if ('reply' in body) return body.reply;
@@ -253,4 +333,136 @@ function addIncidentComment(state, ctx, session, match) {
 	return text(200, 'Comment added successfully.');
 }
 
-module.exports = { listIncidents, getIncident, addIncidentComment, listServiceRequests };
+// ------------------------------------------------------------------ data changes (sandbox methods)
+
+const INCIDENT_FIELD_RULES = {
+	summary: textRule(255),
+	status: oneOfRule(fx.MDR_INCIDENT_STATUSES),
+	priority: oneOfRule(fx.MDR_PRIORITIES),
+	severity: oneOfRule(fx.MDR_PRIORITIES),
+	assignee: stringRule(true),
+};
+
+const SERVICE_REQUEST_FIELD_RULES = {
+	summary: textRule(255),
+	status: oneOfRule(fx.MDR_SERVICE_REQUEST_STATUSES),
+	priority: oneOfRule(fx.MDR_PRIORITIES),
+	assignee: stringRule(true),
+};
+
+/**
+ * How many more records fit (keys hold accountId * 100 + n), or a TypeError.
+ * @param {number} accountId
+ * @param {number} count
+ * @param {number} have
+ * @param {string} what
+ */
+function checkRoom(accountId, count, have, what) {
+	const room = MAX_MDR_ITEMS_PER_ACCOUNT - have;
+	if (count > room)
+		throw new TypeError(
+			`Account ${accountId} can hold ${MAX_MDR_ITEMS_PER_ACCOUNT} ${what} (keys accountId * 100 + n); ${room} more fit.`,
+		);
+}
+
+/**
+ * Adds `count` MDR incidents to the account, numbered on from its last one (`SEC-` + accountId * 100 + n, so
+ * at most 99 per account), `created` = `updated` at the sandbox clock (one time for all with
+ * `sameTimestamp`, else 1 ms apart); as generated for their number (fixtures.js `mdrIncident`) but `status`
+ * 'Open', no comments, with `fields` (summary, status, priority, severity, assignee) applied. Returns the list
+ * items in the order added.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} count
+ * @param {unknown} [options] `{ sameTimestamp?, fields? }`
+ */
+function addMdrIncidents(state, accountId, count, options) {
+	const id = accountArg(accountId);
+	const account = mdrAccount(state, id);
+	const opts = optionsArg('addMdrIncidents options', options, ['sameTimestamp', 'fields']);
+	const how = countArg(count, MAX_MDR_ITEMS_PER_ACCOUNT);
+	checkRoom(id, how, incidentCount(account), 'MDR incidents');
+	const { severity, ...fields } = fieldsOption(opts, INCIDENT_FIELD_RULES);
+	return clockTimes(state, how, sameTimestampOption(opts)).map((ms) => {
+		const n = incidentCount(account) + 1;
+		const at = new Date(ms).toISOString();
+		const item = { ...fx.mdrIncident(id, n), status: 'Open', ...fields, created: at, updated: at };
+		account.incidents.set(n, {
+			item,
+			severity: /** @type {string | undefined} */ (severity) ?? fx.mdrIncidentSeverity(n),
+		});
+		return incidentRow(account, id, n).item;
+	});
+}
+
+/**
+ * Changes an MDR incident (a fixture or an added one): `status` and / or `priority`; either way `updated`
+ * (and the details' `lastUpdateDateTime` / `ticketUpdatedDateTime`) move to the sandbox clock. Returns the
+ * list item.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} issueKey e.g. 'SEC-100101' (case-insensitive)
+ * @param {unknown} [changes] `{ status?, priority? }`
+ */
+function updateMdrIncident(state, accountId, issueKey, changes) {
+	const id = accountArg(accountId);
+	const account = mdrAccount(state, id);
+	if (typeof issueKey !== 'string')
+		throw new TypeError('issueKey must be a key such as SEC-100101.');
+	const parsed = fx.parseMdrKey(issueKey, 'SEC');
+	if (!parsed || parsed.accountId !== id || parsed.n < 1 || parsed.n > incidentCount(account))
+		throw new SandboxNotFoundError(`MDR incident ${issueKey} was not found in account ${id}.`);
+	const opts = optionsArg('updateMdrIncident changes', changes, ['status', 'priority']);
+	/** @type {import('./store').MdrIncidentChange} */
+	const change = { ...account.incidentChanges.get(parsed.n), updated: '' };
+	if (opts.status !== undefined)
+		change.status = /** @type {string} */ (INCIDENT_FIELD_RULES.status(opts.status, 'status'));
+	if (opts.priority !== undefined)
+		change.priority = /** @type {string} */ (
+			INCIDENT_FIELD_RULES.priority(opts.priority, 'priority')
+		);
+	change.updated = clockIso(state);
+	account.incidentChanges.set(parsed.n, change);
+	return incidentRow(account, id, parsed.n).item;
+}
+
+/**
+ * Adds `count` MDR service requests to the account (`SR-` + accountId * 100 + n, at most 99 per account),
+ * `created` = `updated` at the sandbox clock; as generated (fixtures.js `mdrServiceRequest`) but `status`
+ * 'Open', with `fields` (summary, status, priority, assignee) applied. Returns them in the order added.
+ * @param {SandboxState} state
+ * @param {unknown} accountId
+ * @param {unknown} count
+ * @param {unknown} [options] `{ sameTimestamp?, fields? }`
+ */
+function addMdrServiceRequests(state, accountId, count, options) {
+	const id = accountArg(accountId);
+	const account = mdrAccount(state, id);
+	const opts = optionsArg('addMdrServiceRequests options', options, ['sameTimestamp', 'fields']);
+	const how = countArg(count, MAX_MDR_ITEMS_PER_ACCOUNT);
+	checkRoom(id, how, serviceRequestCount(account), 'MDR service requests');
+	const fields = fieldsOption(opts, SERVICE_REQUEST_FIELD_RULES);
+	return clockTimes(state, how, sameTimestampOption(opts)).map((ms) => {
+		const n = serviceRequestCount(account) + 1;
+		const at = new Date(ms).toISOString();
+		const item = {
+			...fx.mdrServiceRequest(id, n),
+			status: 'Open',
+			...fields,
+			created: at,
+			updated: at,
+		};
+		account.serviceRequests.set(n, item);
+		return { ...item };
+	});
+}
+
+module.exports = {
+	listIncidents,
+	getIncident,
+	addIncidentComment,
+	listServiceRequests,
+	addMdrIncidents,
+	updateMdrIncident,
+	addMdrServiceRequests,
+};

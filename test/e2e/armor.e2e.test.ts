@@ -481,6 +481,102 @@ describe('Request Approval and Wait', () => {
 	});
 });
 
+describe('Armor Trigger in an active workflow (n8n start, polls every minute)', () => {
+	const sunk = () =>
+		foreign.requests.filter((r) => r.path === '/sink').map((r) => JSON.parse(r.body).key);
+	const polls = () => sandbox.requests.filter((r) => r.path === '/tickets/list-all').length;
+
+	/** Waits until the trigger has polled `count` more times (n8n polls at each minute boundary). */
+	async function nextPolls(count = 1) {
+		const start = polls();
+		const deadline = Date.now() + (count + 1) * 75_000;
+		while (polls() < start + count) {
+			if (Date.now() > deadline) throw new Error(`no poll within ${(count + 1) * 75} s`);
+			await wait(500);
+		}
+		// Let the execution the poll started deliver its items to the sink.
+		await wait(5_000);
+	}
+
+	beforeAll(
+		async () => {
+			await host.importWorkflow({
+				id: 'wfTrigger',
+				name: 'New tickets to a sink',
+				active: false,
+				nodes: [
+					{
+						id: 'trigger-node',
+						name: 'New Ticket',
+						type: 'n8n-nodes-armor.armorTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {
+							authentication: 'apiKey',
+							event: 'newTicket',
+							pollTimes: { item: [{ mode: 'everyMinute' }] },
+						},
+						credentials: { armorApiKeyApi: { id: armorKey.id, name: armorKey.name } },
+					},
+					{
+						id: 'sink-node',
+						name: 'Sink',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						position: [260, 0],
+						parameters: {
+							method: 'POST',
+							url: `${foreign.url}/sink`,
+							sendBody: true,
+							specifyBody: 'json',
+							jsonBody: '={{ JSON.stringify({ key: $json.key }) }}',
+							options: {},
+						},
+					},
+				],
+				connections: { 'New Ticket': { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } },
+				settings: { executionOrder: 'v1' },
+			});
+			await host.n8n(['publish:workflow', '--id=wfTrigger']);
+			foreign.clear();
+			sandbox.clearRequests();
+			await host.start();
+		},
+		5 * 60 * 1000,
+	);
+
+	afterAll(async () => {
+		await host.stop();
+	});
+
+	test(
+		'first poll: nothing; tickets added between polls: each once; after a restart: nothing repeated or lost; an outage: nothing, then caught up',
+		async () => {
+			await nextPolls();
+			expect(sunk()).toEqual([]);
+
+			const added = sandbox.addTickets(1001, 2);
+			await nextPolls();
+			expect(sunk()).toEqual(added.map((ticket) => ticket.key));
+
+			await host.stop();
+			const whileDown = sandbox.addTickets(1001, 1);
+			await host.start();
+			await nextPolls();
+			expect(sunk()).toEqual([...added, ...whileDown].map((ticket) => ticket.key));
+
+			// The next poll's request and its three retries answer 503.
+			sandbox.injectFailures({ api: 'armor', path: '/tickets/list-all', status: 503, count: 4 });
+			const duringOutage = sandbox.addTickets(1001, 1);
+			await nextPolls();
+			expect(sunk()).toEqual([...added, ...whileDown].map((ticket) => ticket.key));
+			await nextPolls();
+			expect(sunk()).toEqual([...added, ...whileDown, ...duringOutage].map((ticket) => ticket.key));
+		},
+		10 * 60 * 1000,
+	);
+});
+
 test("no secret reached n8n's output or logs", () => {
 	const secrets = [
 		'demo-password',

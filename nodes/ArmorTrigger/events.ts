@@ -7,7 +7,7 @@ import {
 	wholeArray,
 	type PagingStyle,
 } from '../shared/pagination';
-import type { PolledRecord } from '../shared/pollCursor';
+import type { PolledList } from '../shared/polling';
 import type { ApiRequest } from '../shared/transport';
 import { MDR_MAX_PAGE_SIZE, mdrPages } from '../Armor/mdr';
 
@@ -16,20 +16,13 @@ import { MDR_MAX_PAGE_SIZE, mdrPages } from '../Armor/mdr';
  * record's time and ID with the cursor (nodes/shared/pollCursor.ts); a "state" event compares each record's
  * state with the one it had at the last poll.
  */
-export interface ListEvent {
+export interface ListEvent extends PolledList {
 	kind: 'list';
 	name: string;
 	value: string;
 	description: string;
 	/** Filters this event offers (shown only for it). */
 	filters: INodeProperties[];
-	/** The list's request, newest first, with the filters applied, and how it pages. */
-	list(filters: IDataObject): { request: ApiRequest; style: PagingStyle };
-	maxPageSize: number;
-	/** The list comes newest first, so reading can stop at the first page with nothing new. */
-	newestFirst: boolean;
-	/** Where a record sorts and what identifies it. */
-	key(record: IDataObject): PolledRecord;
 }
 
 export interface StateEvent {

@@ -4,11 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { armorApi } from '../Armor/armorApi';
 import { accountsOf } from '../Armor/armorRequest';
 import { paginate } from '../shared/pagination';
-import { isNew, readCursor, startingCursor, takeNew, type PollCursor } from '../shared/pollCursor';
-import { TRIGGER_EVENTS, type ListEvent, type StateEvent } from './events';
-
-/** A list read newest first stops at the first page with nothing new; this bounds one that never does. */
-const MAX_RECORDS_PER_POLL = 5_000;
+import { MAX_RECORDS_PER_POLL, pollNewRecords } from '../shared/polling';
+import { TRIGGER_EVENTS, type StateEvent } from './events';
 
 interface Watched {
 	/** The account (X-Account-Context) or '' for the credential's default. */
@@ -40,7 +37,15 @@ export async function pollArmor(this: IPollFunctions): Promise<INodeExecutionDat
 		const key = `${event.value}|${JSON.stringify(filters)}|${account.accountContext}`;
 		const result =
 			event.kind === 'list'
-				? await pollList.call(this, event, filters, account, stored[key], manual)
+				? await pollNewRecords.call(
+						this,
+						armorApi(this),
+						event,
+						filters,
+						{ accountContext: account.accountContext },
+						stored[key],
+						manual,
+					)
 				: await pollStates.call(this, event, filters, account, stored[key], manual);
 		emitted.push(...result.records.map((record) => tagged(record, account)));
 		updates[key] = result.memory;
@@ -67,11 +72,9 @@ async function watchedAccounts(this: IPollFunctions, options: IDataObject): Prom
 
 async function readList(
 	this: IPollFunctions,
-	event: ListEvent | StateEvent,
+	event: StateEvent,
 	filters: IDataObject,
 	account: Watched,
-	limit: number,
-	stopAfter?: (page: IDataObject[]) => boolean,
 ): Promise<IDataObject[]> {
 	const { request, style } = event.list(filters);
 	return await paginate.call(
@@ -79,47 +82,8 @@ async function readList(
 		armorApi(this),
 		{ ...request, accountContext: account.accountContext },
 		style,
-		{ limit, maxPageSize: event.maxPageSize, settings: {}, stopAfter },
+		{ limit: MAX_RECORDS_PER_POLL, maxPageSize: event.maxPageSize, settings: {} },
 	);
-}
-
-async function pollList(
-	this: IPollFunctions,
-	event: ListEvent,
-	filters: IDataObject,
-	account: Watched,
-	memory: unknown,
-	manual: boolean,
-): Promise<{ records: IDataObject[]; memory: PollCursor }> {
-	const cursor = readCursor(memory);
-	if (manual || !cursor) {
-		// Newest first: the first page holds the newest records (a list without that order is read whole).
-		const records = await readList.call(
-			this,
-			event,
-			filters,
-			account,
-			event.newestFirst ? event.maxPageSize : MAX_RECORDS_PER_POLL,
-		);
-		const keys = records.map(event.key).filter((key) => key.at !== '');
-		const newest = [...records].sort((a, b) => (event.key(b).at > event.key(a).at ? 1 : -1))[0];
-		return {
-			records: manual && newest ? [newest] : [],
-			memory: cursor ?? startingCursor(keys),
-		};
-	}
-	const records = await readList.call(
-		this,
-		event,
-		filters,
-		account,
-		MAX_RECORDS_PER_POLL,
-		event.newestFirst
-			? (page) => page.every((record) => !isNew(event.key(record), cursor))
-			: undefined,
-	);
-	const { fresh, cursor: next } = takeNew(records, event.key, cursor);
-	return { records: fresh, memory: next };
 }
 
 async function pollStates(
@@ -130,7 +94,7 @@ async function pollStates(
 	memory: unknown,
 	manual: boolean,
 ): Promise<{ records: IDataObject[]; memory: Record<string, string> }> {
-	const records = await readList.call(this, event, filters, account, MAX_RECORDS_PER_POLL);
+	const records = await readList.call(this, event, filters, account);
 	const states: Record<string, string> = {};
 	for (const record of records) states[event.id(record)] = event.state(record);
 	const previous = (memory && typeof memory === 'object' ? memory : undefined) as

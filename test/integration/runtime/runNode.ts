@@ -29,6 +29,7 @@ import {
 	ARMOR_NODE_TYPE,
 	ARMOR_TRIGGER_NODE_TYPE,
 	AUTHARMOR_NODE_TYPE,
+	AUTHARMOR_TRIGGER_NODE_TYPE,
 	NODE_CREDENTIAL,
 	createNodeTypes,
 	type OurNodeType,
@@ -112,6 +113,7 @@ const NODE_NAMES: Record<OurNodeType, string> = {
 	[ARMOR_NODE_TYPE]: 'Armor',
 	[AUTHARMOR_NODE_TYPE]: 'Auth Armor',
 	[ARMOR_TRIGGER_NODE_TYPE]: 'Armor Trigger',
+	[AUTHARMOR_TRIGGER_NODE_TYPE]: 'Auth Armor Trigger',
 };
 
 /** The node under test in a one-node workflow, as the editor would save it. */
@@ -240,16 +242,19 @@ export async function runPoll(options: {
 	credential: INodeCredentialsDetails;
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
+	type?: typeof ARMOR_TRIGGER_NODE_TYPE | typeof AUTHARMOR_TRIGGER_NODE_TYPE;
 }): Promise<{ output: INodeExecutionData[][] | null; staticData: IDataObject }> {
 	ensureN8nEnvironment();
-	const { helper, parameters, credential, mode = 'trigger' } = options;
-	const { workflow, workflowNode } = buildWorkflow(
+	const {
 		helper,
-		ARMOR_TRIGGER_NODE_TYPE,
 		parameters,
 		credential,
-		{ staticData: structuredClone(options.staticData ?? {}) },
-	);
+		mode = 'trigger',
+		type = ARMOR_TRIGGER_NODE_TYPE,
+	} = options;
+	const { workflow, workflowNode } = buildWorkflow(helper, type, parameters, credential, {
+		staticData: structuredClone(options.staticData ?? {}),
+	});
 	const context = new PollContext(
 		workflow,
 		workflowNode,
@@ -257,7 +262,7 @@ export async function runPoll(options: {
 		mode,
 		mode === 'manual' ? 'manual' : 'activate',
 	);
-	const nodeType = workflow.nodeTypes.getByNameAndVersion(ARMOR_TRIGGER_NODE_TYPE, 1) as INodeType;
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(type, 1) as INodeType;
 	await workflow.expression.acquireIsolate();
 	try {
 		const output = (await nodeType.poll!.call(context)) ?? null;

@@ -9,6 +9,7 @@ import { ArmorApiKeyApi } from '../../../credentials/ArmorApiKeyApi.credentials'
 import { AuthArmorApi } from '../../../credentials/AuthArmorApi.credentials';
 import { Armor } from '../../../nodes/Armor/Armor.node';
 import { ArmorTrigger } from '../../../nodes/ArmorTrigger/ArmorTrigger.node';
+import { AuthArmorTrigger } from '../../../nodes/AuthArmorTrigger/AuthArmorTrigger.node';
 import { AuthArmor } from '../../../nodes/AuthArmor/AuthArmor.node';
 
 /** Type names as a workflow stores them when the package is installed from the community-nodes screen. */
@@ -16,11 +17,13 @@ export const PACKAGE_NAME = 'n8n-nodes-armor';
 export const ARMOR_NODE_TYPE = `${PACKAGE_NAME}.armor`;
 export const AUTHARMOR_NODE_TYPE = `${PACKAGE_NAME}.authArmor`;
 export const ARMOR_TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.armorTrigger`;
+export const AUTHARMOR_TRIGGER_NODE_TYPE = `${PACKAGE_NAME}.authArmorTrigger`;
 
 export type OurNodeType =
 	| typeof ARMOR_NODE_TYPE
 	| typeof AUTHARMOR_NODE_TYPE
-	| typeof ARMOR_TRIGGER_NODE_TYPE;
+	| typeof ARMOR_TRIGGER_NODE_TYPE
+	| typeof AUTHARMOR_TRIGGER_NODE_TYPE;
 export type OurCredentialType = 'armorApi' | 'armorApiKeyApi' | 'authArmorApi';
 
 /** The credential type each of our node types uses (the key of `node.credentials`). */
@@ -28,6 +31,7 @@ export const NODE_CREDENTIAL: Record<OurNodeType, OurCredentialType> = {
 	[ARMOR_NODE_TYPE]: 'armorApi',
 	[AUTHARMOR_NODE_TYPE]: 'authArmorApi',
 	[ARMOR_TRIGGER_NODE_TYPE]: 'armorApi',
+	[AUTHARMOR_TRIGGER_NODE_TYPE]: 'authArmorApi',
 };
 
 /** The `INodeTypes` n8n's `NodeTypes` service would give for our package (no synthetic AI tools). */
@@ -36,6 +40,7 @@ export function createNodeTypes(): INodeTypes {
 		[ARMOR_NODE_TYPE]: new Armor(),
 		[AUTHARMOR_NODE_TYPE]: new AuthArmor(),
 		[ARMOR_TRIGGER_NODE_TYPE]: new ArmorTrigger(),
+		[AUTHARMOR_TRIGGER_NODE_TYPE]: new AuthArmorTrigger(),
 	};
 	return {
 		getByName: (name) => {

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from '../shared/operation';
 import { routeOperations } from '../shared/router';
 import { armorResources } from './actions';
-import { AUTHENTICATION, authenticationProperty } from './armorApi';
+import { armorCredentials, authenticationProperty } from './armorApi';
 import { searchAccounts } from './armorRequest';
 
 export class Armor implements INodeType {
@@ -25,18 +25,7 @@ export class Armor implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: AUTHENTICATION.legacyLogin,
-				required: true,
-				displayOptions: { show: { authentication: ['legacyLogin'] } },
-			},
-			{
-				name: AUTHENTICATION.apiKey,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: armorCredentials,
 		properties: [authenticationProperty, ...nodeProperties(armorResources)],
 	};
 

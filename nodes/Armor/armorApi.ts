@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeCredentialDescription,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { armorApiKeyFingerprint } from '../../credentials/armorApiKey';
 import { ARMOR_SERVICES, serviceBaseUrl, type ArmorService } from '../../credentials/armorServices';
@@ -34,6 +39,20 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'legacyLogin',
 };
+
+/** The two credentials of the Armor node and trigger, each shown for its Authentication choice. */
+export const armorCredentials: INodeCredentialDescription[] = [
+	{
+		name: AUTHENTICATION.legacyLogin,
+		required: true,
+		displayOptions: { show: { authentication: ['legacyLogin'] } },
+	},
+	{
+		name: AUTHENTICATION.apiKey,
+		required: true,
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
+];
 
 /** An account ID as the X-Account-Context header needs it, or a refusal that says where to find one. */
 function checkAccountContext(value: string, source: string): void {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AUTHENTICATION, authenticationProperty } from '../Armor/armorApi';
+import { armorCredentials, authenticationProperty } from '../Armor/armorApi';
 import { searchAccounts } from '../Armor/armorRequest';
 import { accountContextOption, forEachAccountOption } from '../Armor/descriptions';
 import { TRIGGER_EVENTS } from './events';
@@ -40,18 +40,7 @@ export class ArmorTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: AUTHENTICATION.legacyLogin,
-				required: true,
-				displayOptions: { show: { authentication: ['legacyLogin'] } },
-			},
-			{
-				name: AUTHENTICATION.apiKey,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: armorCredentials,
 		properties: [
 			authenticationProperty,
 			{

@@ -435,9 +435,14 @@ describe('a new user in n8n’s editor', () => {
 			const names = nodeCreator().getByTestId('node-creator-item-name');
 			await names.filter({ hasText: /^Armor$/ }).waitFor();
 			await names.filter({ hasText: /^Auth Armor$/ }).waitFor();
-			await nodeCreator().getByText('Work with the Armor Defense API (cloud security)').waitFor();
+			// n8n lists a node and its trigger as one entry, described by either of the two.
 			await nodeCreator()
-				.getByText('Manage users of the Auth Armor passwordless authentication API')
+				.getByText(/Work with the Armor Defense API|Starts the workflow when Armor has/)
+				.first()
+				.waitFor();
+			await nodeCreator()
+				.getByText(/Ask a person to approve an action|Starts the workflow when Auth Armor has/)
+				.first()
 				.waitFor();
 			expect(await expectIcons(nodeCreator(), [ICONS.light.armor, ICONS.light.authArmor])).toEqual(
 				expect.arrayContaining([ICONS.light.armor, ICONS.light.authArmor]),

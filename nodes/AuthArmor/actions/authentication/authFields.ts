@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkWholeNumber } from '../../../shared/requestRules';
 import { approvalResult, responder } from '../../approval';
+import { readRequiredText } from '../../fields';
 
 /**
  * What the Start, Finish and Validate auth operations share: their optional body fields (under "Additional
@@ -110,18 +111,6 @@ export const webAuthnClientIdField: INodeProperties = {
 	description: 'The ID of the WebAuthn client (your site) set up in the Auth Armor dashboard',
 };
 
-/** An "Additional Fields" collection (optional body fields), its options sorted by name as n8n lists them. */
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}
-
 export function readAdditionalFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 }
@@ -156,24 +145,6 @@ export function commonBodyFields(fields: IDataObject): IDataObject {
 	return body;
 }
 
-/** A required text field's value, trimmed; empty is refused with the field's name. */
-export function readRequiredText(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	displayName: string,
-	hint?: string,
-): string {
-	const value = text(this.getNodeParameter(name, itemIndex, ''));
-	if (!value) {
-		throw new NodeOperationError(this.getNode(), `Enter the ${displayName}: it is empty.`, {
-			itemIndex,
-			description: hint,
-		});
-	}
-	return value;
-}
-
 /** The Auth Request ID field, checked to be a UUID before it goes in a body. */
 export function readAuthRequestId(this: IExecuteFunctions, itemIndex: number): string {
 	const id = readRequiredText.call(
@@ -195,65 +166,6 @@ export function readAuthRequestId(this: IExecuteFunctions, itemIndex: number): s
 		);
 	}
 	return id;
-}
-
-/** An absolute http(s) URL, or a clear refusal naming the field. */
-export function readUrl(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	displayName: string,
-): string {
-	const value = readRequiredText.call(this, itemIndex, name, displayName);
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(value);
-	} catch {
-		parsed = undefined;
-	}
-	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The ${displayName} "${value}" is not an http or https URL.`,
-			{ itemIndex, description: 'Enter a full address, e.g. https://app.example.com/auth/done' },
-		);
-	}
-	return value;
-}
-
-/**
- * Context data for a magic link: a JSON object whose values are text (numbers and true/false are sent as
- * text, as the API keeps only strings); anything else is refused rather than altered.
- */
-export function readContextData(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	raw: unknown,
-): IDataObject | undefined {
-	if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	const refuse = (message: string) =>
-		new NodeOperationError(this.getNode(), message, {
-			itemIndex,
-			description: 'For example {"ticket": "ARM-1001-002"}: keys with text values.',
-		});
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw refuse('Context Data must be a JSON object.');
-	}
-	const context: IDataObject = {};
-	for (const [key, value] of Object.entries(parsed as IDataObject)) {
-		if (value === null || typeof value === 'string') context[key] = value;
-		else if (typeof value === 'number' || typeof value === 'boolean') context[key] = String(value);
-		else throw refuse(`Context Data "${key}" must be text, not a nested object or list.`);
-	}
-	return Object.keys(context).length ? context : undefined;
 }
 
 /**

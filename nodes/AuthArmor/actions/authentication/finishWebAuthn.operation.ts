@@ -4,13 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { idField, optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
-import {
-	additionalFields,
-	readAdditionalFields,
-	readAuthRequestId,
-	readRequiredText,
-	webAuthnClientIdField,
-} from './authFields';
+import { additionalFields, readRequiredText } from '../../fields';
+import { readAdditionalFields, readAuthRequestId, webAuthnClientIdField } from './authFields';
 
 export const finishWebAuthn: OperationDefinition = {
 	name: 'Finish WebAuthn Auth',

@@ -7,6 +7,7 @@ import { toOutput, type OperationDefinition } from '../../../shared/operation';
 import { checkWholeNumber } from '../../../shared/requestRules';
 import { AUTH_STATUS, approvalResult, responder } from '../../approval';
 import { authArmorRequest } from '../../authArmorRequest';
+import { readContextData } from '../../fields';
 import { readUserReference, userLocatorField } from '../../userTarget';
 
 /** How often the auth request's status is read while waiting. */
@@ -176,6 +177,12 @@ export const requestApprovalAndWait: OperationDefinition = {
 	},
 };
 
+/** The Context Data option as the start body's `context_data` (nothing when empty). */
+function contextDataOf(this: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject {
+	const context = readContextData.call(this, itemIndex, raw);
+	return context ? { context_data: context } : {};
+}
+
 async function startApproval(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -196,7 +203,7 @@ async function startApproval(
 		...(magicLink
 			? {
 					...(options.redirectUrl ? { auth_redirect_url: options.redirectUrl } : {}),
-					...readContextData.call(this, itemIndex, options.contextData),
+					...contextDataOf.call(this, itemIndex, options.contextData),
 				}
 			: { nonce, send_push: true }),
 	};
@@ -216,27 +223,6 @@ async function startApproval(
 		validationToken: String(started.auth_validation_token ?? ''),
 		nonce,
 	};
-}
-
-function readContextData(this: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject {
-	if (raw === undefined || raw === '' || raw === '{}') return {};
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'Context Data must be a JSON object.', {
-			itemIndex,
-			description: 'For example {"ticket": "ARM-1001-002"}: keys with text values.',
-		});
-	}
-	const context: IDataObject = {};
-	for (const [key, value] of Object.entries(parsed as IDataObject)) context[key] = String(value);
-	return { context_data: context };
 }
 
 /** Reads the auth request's status until the person answered, the request timed out, or waiting must end. */

@@ -4,9 +4,9 @@ import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
 import { readUserReference, userLocatorField } from '../../userTarget';
+import { additionalFields } from '../../fields';
 import {
 	actionNameField,
-	additionalFields,
 	authTimeoutField,
 	commonBodyFields,
 	ipAddressField,

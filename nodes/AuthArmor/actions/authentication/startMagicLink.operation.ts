@@ -5,17 +5,15 @@ import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
 import { readUserReference, userLocatorField } from '../../userTarget';
+import { additionalFields, readContextData, readUrl } from '../../fields';
 import {
 	actionNameField,
-	additionalFields,
 	authTimeoutField,
 	commonBodyFields,
 	ipAddressField,
 	messageField,
 	originFields,
 	readAdditionalFields,
-	readContextData,
-	readUrl,
 	userAgentField,
 } from './authFields';
 

@@ -4,9 +4,9 @@ import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
 import { readUserReference, userLocatorField } from '../../userTarget';
+import { additionalFields, readRequiredText } from '../../fields';
 import {
 	actionNameField,
-	additionalFields,
 	authTimeoutField,
 	commonBodyFields,
 	ipAddressField,
@@ -14,7 +14,6 @@ import {
 	nonceField,
 	originFields,
 	readAdditionalFields,
-	readRequiredText,
 	userAgentField,
 	webAuthnClientIdField,
 } from './authFields';

@@ -8,14 +8,13 @@ import {
 } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readRequiredText } from '../../fields';
 import {
-	additionalFields,
 	commonBodyFields,
 	ipAddressField,
 	nonceField,
 	readAdditionalFields,
 	readAuthRequestId,
-	readRequiredText,
 	simplifyAuthAnswer,
 	userAgentField,
 	type AuthMethod,

@@ -4,15 +4,8 @@ import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
 import { readUserTarget, userLocatorField, usernamePlacementOption } from '../../userTarget';
-import {
-	additionalFields,
-	checkEmail,
-	checkRedirectUrl,
-	MAGIC_LINK_BODY_NAMES,
-	magicLinkFields,
-	readAdditionalFields,
-	readRequiredText,
-} from './fields';
+import { additionalFields, readRequiredText, readUrl } from '../../fields';
+import { checkEmail, MAGIC_LINK_BODY_NAMES, magicLinkFields, readAdditionalFields } from './fields';
 
 export const changeEmail: OperationDefinition = {
 	name: 'Start Email Change',
@@ -51,15 +44,11 @@ export const changeEmail: OperationDefinition = {
 			readRequiredText.call(this, itemIndex, 'newEmailAddress', 'New Email Address'),
 			'New Email Address',
 		);
-		const redirectUrl = checkRedirectUrl.call(
+		const redirectUrl = readUrl.call(
 			this,
 			itemIndex,
-			readRequiredText.call(
-				this,
-				itemIndex,
-				'registrationRedirectUrl',
-				'Registration Redirect URL',
-			),
+			'registrationRedirectUrl',
+			'Registration Redirect URL',
 		);
 		return (await authArmorRequest.call(this, itemIndex, {
 			method: 'POST',

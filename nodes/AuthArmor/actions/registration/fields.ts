@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../../shared/descriptions';
 import { checkWholeNumber } from '../../../shared/requestRules';
+import { readContextData } from '../../fields';
 import { readUserTarget, userLocatorField, usernamePlacementOption } from '../../userTarget';
 
 /**
@@ -104,24 +105,6 @@ export const validationTokenField: INodeProperties = {
 		'The registration_validation_token of the registration (from its start, its WebAuthn finish, or the magic link the person opened)',
 };
 
-/** A required text field, trimmed; empty is refused naming the field. */
-export function readRequiredText(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	displayName: string,
-	hint?: string,
-): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(this.getNode(), `Enter the ${displayName}: it is empty.`, {
-			itemIndex,
-			...(hint ? { description: hint } : {}),
-		});
-	}
-	return value;
-}
-
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export function checkEmail(
@@ -135,32 +118,6 @@ export function checkEmail(
 			this.getNode(),
 			`The ${displayName} "${value}" is not an email address.`,
 			{ itemIndex, description: 'Enter an address like name@example.com.' },
-		);
-	}
-	return value;
-}
-
-/** The page the magic link opens must be a web address: the vendor appends the registration to it. */
-export function checkRedirectUrl(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	value: string,
-): string {
-	let protocol = '';
-	try {
-		protocol = new URL(value).protocol;
-	} catch {
-		protocol = '';
-	}
-	if (protocol !== 'https:' && protocol !== 'http:') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The Registration Redirect URL "${value}" is not a web address.`,
-			{
-				itemIndex,
-				description:
-					'Enter a full http(s) URL, e.g. https://example.com/registered: the link in the email opens it with the registration ID and validation token added.',
-			},
 		);
 	}
 	return value;
@@ -260,66 +217,3 @@ export const CLIENT_BODY_NAMES: Record<string, string> = {
 	ipAddress: 'ip_address',
 	userAgent: 'user_agent',
 };
-
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
-}
-
-/** A JSON object typed in a field or given by an expression, or a clear refusal naming the field. */
-export function readJsonObject(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	raw: unknown,
-	displayName: string,
-	example: string,
-): IDataObject {
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			parsed = undefined;
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), `${displayName} must be a JSON object.`, {
-			itemIndex,
-			description: `For example ${example}.`,
-		});
-	}
-	return parsed as IDataObject;
-}
-
-/** `context_data`: text values only (the spec's `{string: string}`); an empty object sends nothing. */
-function readContextData(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	raw: unknown,
-): IDataObject | undefined {
-	const parsed = readJsonObject.call(
-		this,
-		itemIndex,
-		raw,
-		'Context Data',
-		'{"signup_source": "web"}: keys with text values',
-	);
-	const context: IDataObject = {};
-	for (const [key, value] of Object.entries(parsed)) {
-		if (value !== null && typeof value === 'object') {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Context Data "${key}" must be a text value, not a list or an object.`,
-				{ itemIndex, description: 'Auth Armor keeps context data as keys with text values.' },
-			);
-		}
-		context[key] = value === null ? null : String(value);
-	}
-	return Object.keys(context).length ? context : undefined;
-}

@@ -3,12 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { readPathId } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readJsonObject, readRequiredText } from '../../fields';
 import {
-	additionalFields,
 	existingUserField,
 	readAdditionalFields,
-	readJsonObject,
-	readRequiredText,
 	registerForField,
 	registrationIdField,
 	registrationOptions,

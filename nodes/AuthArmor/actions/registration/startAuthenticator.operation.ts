@@ -3,13 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readRequiredText } from '../../fields';
 import {
-	additionalFields,
 	existingUserField,
 	newUserOnly,
 	readAdditionalFields,
 	readRegisterFor,
-	readRequiredText,
 	registerForField,
 	registrationOptions,
 	registrationRoute,

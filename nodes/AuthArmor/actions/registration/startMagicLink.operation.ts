@@ -2,17 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readRequiredText, readUrl } from '../../fields';
 import {
-	additionalFields,
 	checkEmail,
-	checkRedirectUrl,
 	CLIENT_BODY_NAMES,
 	clientFields,
 	existingUserField,
 	MAGIC_LINK_BODY_NAMES,
 	magicLinkFields,
 	readAdditionalFields,
-	readRequiredText,
 	registerForField,
 	registrationOptions,
 	registrationRoute,
@@ -56,15 +54,11 @@ export const startMagicLink: OperationDefinition = {
 			readRequiredText.call(this, itemIndex, 'emailAddress', 'Email Address'),
 			'Email Address',
 		);
-		const redirectUrl = checkRedirectUrl.call(
+		const redirectUrl = readUrl.call(
 			this,
 			itemIndex,
-			readRequiredText.call(
-				this,
-				itemIndex,
-				'registrationRedirectUrl',
-				'Registration Redirect URL',
-			),
+			'registrationRedirectUrl',
+			'Registration Redirect URL',
 		);
 		return (await authArmorRequest.call(this, itemIndex, {
 			method: 'POST',

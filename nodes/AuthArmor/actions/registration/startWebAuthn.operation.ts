@@ -3,14 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readRequiredText } from '../../fields';
 import {
-	additionalFields,
 	checkEmail,
 	existingUserField,
 	newUserOnly,
 	readAdditionalFields,
 	readRegisterFor,
-	readRequiredText,
 	registerForField,
 	registrationOptions,
 	registrationRoute,

@@ -3,12 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection, readPathId } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
+import { additionalFields, readRequiredText } from '../../fields';
 import {
-	additionalFields,
 	CLIENT_BODY_NAMES,
 	clientFields,
 	readAdditionalFields,
-	readRequiredText,
 	registrationIdField,
 	validationTokenField,
 } from './fields';

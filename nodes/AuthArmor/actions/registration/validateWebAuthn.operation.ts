@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection, readPathId } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/operation';
 import { authArmorRequest } from '../../authArmorRequest';
-import { readRequiredText, registrationIdField, validationTokenField } from './fields';
+import { readRequiredText } from '../../fields';
+import { registrationIdField, validationTokenField } from './fields';
 
 export const validateWebAuthn: OperationDefinition = {
 	name: 'Validate WebAuthn Registration',

@@ -144,3 +144,18 @@ test('a cancelled execution stops waiting at once', async () => {
 	expect(outcome).toMatch(/cancel/i);
 	expect(Date.now() - started).toBeLessThan(5_000);
 });
+
+test('magic link context data is sent as text values; a nested value is refused before any request', async () => {
+	const { sandbox, helper } = fixture;
+	const error = await runNodeError({
+		helper,
+		type: AUTHARMOR_NODE_TYPE,
+		parameters: approval({
+			method: 'magiclink_email',
+			options: { redirectUrl: 'https://example.com/ok', contextData: '{"a": {"b": 1}}' },
+		}),
+		credential: authArmorCredential(),
+	});
+	expect(error.message).toBe('Context Data "a" must be a text value, not a nested object or list.');
+	expect(requestsTo(sandbox, 'authArmor', '/v4/auth/magiclink_email/start')).toHaveLength(0);
+});

@@ -72,7 +72,10 @@ test.each([
 	[{ redirectUrl: ' ' }, /^Enter the Redirect URL: it is empty\.$/],
 	[{ additionalFields: { actionName: 'X' } }, /must be 2 to 32 characters long/],
 	[{ additionalFields: { contextData: '[1, 2]' } }, /^Context Data must be a JSON object\.$/],
-	[{ additionalFields: { contextData: '{"a": {"b": "c"}}' } }, /Context Data "a" must be text/],
+	[
+		{ additionalFields: { contextData: '{"a": {"b": "c"}}' } },
+		/Context Data "a" must be a text value/,
+	],
 ])('%j is refused before any request', async (parameters, message) => {
 	const { sandbox, helper } = fixture;
 	const error = await runNodeError({

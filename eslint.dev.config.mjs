@@ -1,8 +1,11 @@
 // @ts-check
 /**
- * Lint for the code that is not shipped: test/, scripts/ and bench/ (`npm run lint:dev`). The package
- * itself (nodes/, credentials/, package.json) is linted by eslint.config.mjs, n8n's node-cli config, which
- * stays exactly as n8n's cloud-support check wants it; none of n8n's node rules apply here.
+ * Lint for the code that is not shipped: test/, scripts/ and bench/ (`npm run lint:dev`), with rules for
+ * tools (no console in tests, unused arguments marked with `_`, ...). eslint.config.mjs stays exactly
+ * n8n's node-cli config, as n8n's cloud-support check wants it; `n8n-node lint` applies it to every
+ * TypeScript file, tests included. A test file therefore names the n8n rules it may break (Node.js
+ * imports and globals, the sandbox's fake secrets) in an `eslint-disable` line at its top; the same
+ * n8n rules run here on test/, so those lines are checked from both sides.
  */
 import { createRequire } from 'node:module';
 
@@ -13,7 +16,9 @@ import globals from 'globals';
 // lints nodes/ with it. Load that same copy, resolved from node-cli's own location.
 const require = createRequire(import.meta.url);
 /** @type {typeof import('typescript-eslint')} */
-const tseslint = createRequire(require.resolve('@n8n/node-cli/eslint'))('typescript-eslint');
+const fromNodeCli = createRequire(require.resolve('@n8n/node-cli/eslint'));
+const tseslint = fromNodeCli('typescript-eslint');
+const { n8nCommunityNodesPlugin } = fromNodeCli('@n8n/eslint-plugin-community-nodes');
 
 export default tseslint.config(
 	{
@@ -33,19 +38,11 @@ export default tseslint.config(
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],
-		rules: {
-			// A leading underscore marks a parameter kept for its position or its documented signature.
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-		},
 	},
 	{
 		files: ['test/**/*.ts'],
+		extends: [n8nCommunityNodesPlugin.configs.recommended],
 		languageOptions: { globals: { ...globals.jest } },
-	},
-	{
-		// They handle untyped values: the page's globals (compiled without the DOM library) and n8n's JSON.
-		files: ['test/e2e/**', 'test/browser/**'],
-		rules: { '@typescript-eslint/no-explicit-any': 'off' },
 	},
 	{
 		// Command-line tools (the sandbox runs on its own too): printing is what they do.

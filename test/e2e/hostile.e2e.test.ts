@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * The README's security promises, held inside a real n8n (2.41) against an API that does not behave: it
  * redirects to another host, echoes requests (tokens, passwords, client secrets) in its error pages, invalidates

@@ -1,6 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- n8n's JSON output, untyped */
 // Types for n8n-host.js (a CommonJS file with only Node built-ins, so it also runs before `npm install`).
 
 export declare const REPO_ROOT: string;
+/** The n8n versions the package is tested on (n8n-versions.js). */
+export declare const N8N_VERSIONS: { current: string; oldest: string };
 
 export interface Timing {
 	command: string;
@@ -39,7 +42,7 @@ export declare function run(
 ): Promise<RunResult>;
 
 /** Installs Node 24 + n8n into the cache once (scripts/ensure-n8n.sh) and returns their paths. */
-export declare function ensureN8n(): Promise<{ node: string; n8nBin: string }>;
+export declare function ensureN8n(version?: string): Promise<{ node: string; n8nBin: string }>;
 
 /** `npm run build` (unless build: false) then `npm pack` into a fresh temp folder (removed when a plain node process exits; under jest remove path.dirname(tarball) yourself); returns the tarball path. */
 export declare function packPackage(options?: {
@@ -158,10 +161,13 @@ export interface N8nHostOptions {
 	encryptionKey?: string;
 	/** Extra/overriding environment for every n8n process. */
 	env?: NodeJS.ProcessEnv;
+	/** The n8n version (default: N8N_VERSIONS.current). */
+	version?: string;
 }
 
 export declare class N8nHost {
 	constructor(options?: N8nHostOptions);
+	readonly version: string;
 	readonly userFolder: string;
 	readonly encryptionKey: string;
 	/** `<userFolder>/.n8n/nodes`, where the community-nodes screen installs packages. */
@@ -175,6 +181,8 @@ export declare class N8nHost {
 	/** Last 64 KB of the running/last server's console output. */
 	serverOutput: string;
 
+	/** The settings that stop n8n's calls to its own online services. */
+	offlineEnv(): Promise<NodeJS.ProcessEnv>;
 	/** Environment of one n8n process. */
 	n8nEnv(overrides?: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv>;
 	/** Runs one n8n CLI command with this host's environment. */

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Runs a REAL n8n (2.41, on Node 24) the way a user has it, for the e2e tests, `npm start` and the
- * benchmark. Only Node built-ins are used, so this file also works before `npm install`.
+ * Runs a REAL n8n (2.41 by default, on Node 24; see n8n-versions.js) the way a user has it, for the e2e
+ * tests, `npm start` and the benchmark. Only Node built-ins are used, so this file also works before `npm install`.
  *
  *   const { ensureN8n, packPackage, N8nHost, nodeOutput } = require('./n8n-host');
  *   const host = new N8nHost();
@@ -24,6 +24,8 @@ const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+
+const N8N_VERSIONS = require('./n8n-versions');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Makes `execute`'s stdout complete for large runs (see the file). */
@@ -145,36 +147,41 @@ function run(command, args, options = {}) {
 	});
 }
 
-/** @type {Promise<{ node: string, n8nBin: string }> | undefined} */
-let ensured;
+/** @type {Map<string, Promise<{ node: string, n8nBin: string }>>} */
+const ensured = new Map();
 
 /**
- * Installs (first time only) Node 24 and n8n into the cache (scripts/ensure-n8n.sh) and returns their
- * paths. Runs the script once per process; its progress goes to our stderr.
+ * Installs (first time only) Node 24 and an n8n version into the cache (scripts/ensure-n8n.sh) and returns
+ * their paths. Runs the script once per process and version; its progress goes to our stderr.
+ * @param {string} [version] default: the current version of n8n-versions.js
  * @returns {Promise<{ node: string, n8nBin: string }>}
  */
-function ensureN8n() {
-	ensured ??= run('bash', [ENSURE_SCRIPT], {
-		stderr: 'inherit',
-		label: 'scripts/ensure-n8n.sh',
-		timeoutMs: 30 * 60 * 1000,
-	})
-		.then(({ stdout }) => {
-			const value = (/** @type {string} */ key) =>
-				/** @type {string | undefined} */ (stdout.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1]);
-			const node = value('NODE24');
-			const n8nBin = value('N8N_BIN');
-			if (!node || !n8nBin)
-				throw new Error(
-					`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`,
-				);
-			return { node, n8nBin };
+function ensureN8n(version = N8N_VERSIONS.current) {
+	let install = ensured.get(version);
+	if (!install) {
+		install = run('bash', [ENSURE_SCRIPT, version], {
+			stderr: 'inherit',
+			label: `scripts/ensure-n8n.sh ${version}`,
+			timeoutMs: 30 * 60 * 1000,
 		})
-		.catch((error) => {
-			ensured = undefined; // let a later call try again
-			throw error;
-		});
-	return ensured;
+			.then(({ stdout }) => {
+				const value = (/** @type {string} */ key) =>
+					/** @type {string | undefined} */ (stdout.match(new RegExp(`^${key}=(.*)$`, 'm'))?.[1]);
+				const node = value('NODE24');
+				const n8nBin = value('N8N_BIN');
+				if (!node || !n8nBin)
+					throw new Error(
+						`scripts/ensure-n8n.sh printed no NODE24=/N8N_BIN= lines:\n${tail(stdout)}`,
+					);
+				return { node, n8nBin };
+			})
+			.catch((error) => {
+				ensured.delete(version); // let a later call try again
+				throw error;
+			});
+		ensured.set(version, install);
+	}
+	return install;
 }
 
 /**
@@ -360,8 +367,10 @@ class N8nHost {
 	 *                                         default: a new temp folder, removed by dispose()
 	 * @param {string} [options.encryptionKey] default: the key saved in the folder, else a new random one
 	 * @param {NodeJS.ProcessEnv} [options.env] extra/overriding environment for every n8n process
+	 * @param {string} [options.version]       the n8n version (default: the current one of n8n-versions.js)
 	 */
-	constructor({ userFolder, encryptionKey, env = {} } = {}) {
+	constructor({ userFolder, encryptionKey, env = {}, version = N8N_VERSIONS.current } = {}) {
+		this.version = version;
 		this.ownsUserFolder = !userFolder;
 		this.userFolder = userFolder
 			? path.resolve(userFolder)
@@ -399,9 +408,7 @@ class N8nHost {
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_PORT: String(await freePort()),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
+			...(await this.offlineEnv()),
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'warn',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
@@ -416,12 +423,39 @@ class N8nHost {
 	}
 
 	/**
+	 * Settings that keep n8n from calling n8n's own online services (telemetry, version checks, templates,
+	 * banners, the verified community-node list, the MCP server registry, license renewal, AI features):
+	 * without them a machine without internet prints a wall of `getaddrinfo ENOTFOUND api.n8n.io`.
+	 * A module is only disabled where this n8n version has it (n8n refuses unknown module names).
+	 * @returns {Promise<NodeJS.ProcessEnv>}
+	 */
+	async offlineEnv() {
+		const { n8nBin } = await ensureN8n(this.version);
+		const modules = path.join(path.dirname(path.dirname(n8nBin)), 'dist', 'modules');
+		const disabledModules = ['mcp-registry'].filter((name) =>
+			fs.existsSync(path.join(modules, name)),
+		);
+		return {
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			...(disabledModules.length ? { N8N_DISABLED_MODULES: disabledModules.join(',') } : {}),
+		};
+	}
+
+	/**
 	 * Runs one n8n CLI command to completion with this host's environment.
 	 * @param {string[]} args
 	 * @param {Omit<RunOptions, 'env' | 'timings'> & { env?: NodeJS.ProcessEnv }} [options]
 	 */
 	async n8n(args, options = {}) {
-		const { node, n8nBin } = await ensureN8n();
+		const { node, n8nBin } = await ensureN8n(this.version);
 		return await run(node, [n8nBin, ...args], {
 			...options,
 			label: options.label || `n8n ${args.join(' ')}`,
@@ -567,15 +601,16 @@ class N8nHost {
 	}
 
 	/**
-	 * Starts `n8n start` (editor + REST API) on 127.0.0.1 and resolves once it is fully up
-	 * (`/healthz/readiness` answers 200: /healthz alone answers while migrations still run).
+	 * Starts `n8n start` (editor + REST API) on 127.0.0.1 and resolves once it is fully up: both
+	 * `/healthz/readiness` (/healthz alone answers while migrations still run) and the REST API's
+	 * `/rest/settings` answer 200 (n8n 2.6 reports ready a few seconds before it mounts its routes).
 	 * @param {{ port?: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, output?: 'pipe' | 'inherit' }} [options]
 	 *        output 'inherit' shows n8n's console output on ours (for `npm start`); default keeps it for errors
 	 * @returns {Promise<{ url: string, port: number }>}
 	 */
 	async start({ port, timeoutMs = 3 * 60 * 1000, env = {}, output = 'pipe' } = {}) {
 		if (this.server) throw new Error('n8n is already running for this host');
-		const { node, n8nBin } = await ensureN8n();
+		const { node, n8nBin } = await ensureN8n(this.version);
 		const listenPort = port ?? (await freePort());
 		const childEnv = await this.n8nEnv({ ...env, N8N_PORT: String(listenPort) });
 		const started = Date.now();
@@ -606,7 +641,10 @@ class N8nHost {
 
 		const url = `http://127.0.0.1:${listenPort}`;
 		while (!exited && Date.now() - started < timeoutMs) {
-			if ((await httpStatus(`${url}/healthz/readiness`)) === 200) {
+			if (
+				(await httpStatus(`${url}/healthz/readiness`)) === 200 &&
+				(await httpStatus(`${url}/rest/settings`)) === 200
+			) {
 				this.port = listenPort;
 				this.timings.push({
 					command: 'n8n start (until ready)',
@@ -617,7 +655,7 @@ class N8nHost {
 			}
 			await sleep(250);
 		}
-		const why = exited || `was not ready (${url}/healthz/readiness) within ${timeoutMs} ms`;
+		const why = exited || `was not ready (${url}/healthz/readiness, /rest/settings) within ${timeoutMs} ms`;
 		await this.stop();
 		throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
 	}
@@ -653,6 +691,7 @@ class N8nHost {
 
 module.exports = {
 	REPO_ROOT,
+	N8N_VERSIONS,
 	ensureN8n,
 	packPackage,
 	N8nHost,

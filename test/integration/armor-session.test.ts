@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * The Armor FH-AUTH session as n8n drives it: login through preAuthentication, the token persisted by
  * the credentials helper and reused, reissue before expiry, a new login after expiry or a 401, MFA waits,

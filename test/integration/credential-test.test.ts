@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * The credentials' "Test" button, as n8n 2.41.1 runs it (CredentialsTester.runRequestTest: a temp NoOp
  * node whose property routes the credential's `test.request`, run by n8n-core's real RoutingNode, which

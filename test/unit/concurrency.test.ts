@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 import { AdaptiveGate } from '../../nodes/shared/concurrency';
 
 /** Runs `tasks` jobs through the gate; each job waits until released by the test. */

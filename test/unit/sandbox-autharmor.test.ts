@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Tests of the sandbox's Auth Armor flows (test/sandbox/autharmor/): auth requests (authenticator, magic-link
  * email, WebAuthn) with the approver knobs and time passing, nonces, auth history and credentials (paging, the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Tests of the sandbox's ARMOR-PSK API keys (Armor listener and v2 services listener) and of the v2 services
  * listener itself (MDR, infrastructure, agent management): the vendor's signature vector, the 401 cases, the

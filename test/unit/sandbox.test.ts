@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Tests of the sandbox itself (test/sandbox/): both vendor APIs as the reference describes them, the
  * knobs, the request log, failure injection, the hostile-API abilities (redirects, echoes, delays, the login

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 import type { IDataObject } from 'n8n-workflow';
 
 import { ArmorCredentialError } from '../../credentials/httpFailure';
@@ -42,7 +43,7 @@ type Probe = jest.Mock<Promise<boolean>, [string]>;
 
 const renewMock = (impl: (refused: boolean) => Promise<Renewal>): Renew => jest.fn(impl);
 /** isTokenAccepted answering `accepted` every time. */
-const probe = (accepted: boolean): Probe => jest.fn(async (_token: string) => accepted);
+const probe = (accepted: boolean): Probe => jest.fn<Promise<boolean>, [string]>(async () => accepted);
 
 /** A renewal that logs in and returns token-1, token-2, ... in turn. */
 function loginRenewal(owner = fingerprint, prefix = 'token'): Renew {
@@ -63,7 +64,7 @@ function manager(
 		service: 'Armor',
 		presentedToken: '',
 		sessionToken: '',
-		isTokenAccepted: jest.fn(async (_token: string): Promise<boolean> => {
+		isTokenAccepted: jest.fn<Promise<boolean>, [string]>(async () => {
 			throw new Error('isTokenAccepted should not be called here');
 		}),
 		...overrides,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Every request the Auth Armor node's operations send matches the vendor's v4 spec
  * (test/sandbox/autharmor/spec/autharmor-openapi-v4.json, as published): its method and path are one of the

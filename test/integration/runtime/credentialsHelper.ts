@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * `InMemoryCredentialsHelper`: a line-by-line reproduction of n8n 2.41.1's `CredentialsHelper`
  * (`n8n/dist/credentials-helper.js`) over an in-memory "credentials table" instead of the database.
@@ -412,6 +413,7 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		executeData?: IExecuteData,
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- n8n's signature; no option applies here
 		_options?: IGetDecryptedCredentialsOptions,
 	): Promise<ICredentialDataDecryptedObject> {
 		// Re-read on every call, as n8n reads the database row each time.
@@ -440,6 +442,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		mode: WorkflowExecuteMode,
 		executeData?: IExecuteData,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- n8n's signature; no option applies here
+		_options?: IGetDecryptedCredentialsOptions,
 	): Promise<ICredentialDataDecryptedObject> {
 		const credentialsProperties = this.getCredentialsProperties(type);
 		const storedData = { ...decryptedDataOriginal };

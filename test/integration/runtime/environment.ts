@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Process set-up for the integration-test runtime (see ./index.ts): where n8n-core keeps its settings.
  */

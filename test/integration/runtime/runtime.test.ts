@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Checks of the harness itself (that requests really go through n8n's client and credentials helper
  * rules), and of n8n features that meet our credentials: production mode, per-credential domain

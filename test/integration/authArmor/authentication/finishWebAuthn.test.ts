@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Authentication -> Finish WebAuthn Auth (nodes/AuthArmor/actions/authentication/finishWebAuthn.operation.ts)
  * against the sandbox: the browser's answer sent as JSON text (also when an expression gives an object),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Authentication -> Request Approval and Wait (nodes/AuthArmor/actions/authentication/
  * requestApprovalAndWait.operation.ts): the push is started with a nonce the node makes, the status is read

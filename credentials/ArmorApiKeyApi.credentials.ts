@@ -39,7 +39,7 @@ export class ArmorApiKeyApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 20a37099-4a0b-432f-bf46-5fa690a0405c',
-			description: "The API key's ID, from the Armor Management Portal (Account > API Keys)",
+			description: "The API key's ID, from the Armor Management Portal (Account > Users > API Keys)",
 		},
 		{
 			displayName: 'Secret',

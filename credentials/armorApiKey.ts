@@ -48,7 +48,7 @@ export function readApiKey(credentials: ICredentialDataDecryptedObject): {
 	const secret = String(credentials.secret ?? '');
 	if (!keyId || !secret) {
 		throw new ArmorCredentialError(
-			'The Armor API key credential needs both a Key ID and a Secret. Create an API key in the Armor Management Portal (Account > API Keys) and paste both.',
+			'The Armor API key credential needs both a Key ID and a Secret. Create an API key in the Armor Management Portal (Account > Users > API Keys) and paste both.',
 		);
 	}
 	if (keyId.includes(':')) {

@@ -9,7 +9,9 @@
  *  2. a real n8n 2.41 (installed once into ~/.cache/n8n-nodes-armor by scripts/ensure-n8n.sh);
  *  3. a fresh build of this package, packed and installed into the demo n8n's user folder like the
  *     community-nodes screen does (every start; the folder persists, so do your workflows and owner account);
- *  4. the demo credentials "Armor (sandbox)" and "Auth Armor (sandbox)" and the workflow "Armor demo";
+ *  4. the demo credentials "Armor (sandbox)", "Armor API key (sandbox)" and "Auth Armor (sandbox)", the
+ *     workflow "Armor demo", and every example of examples/ pointed at the sandbox (its credentials, and a
+ *     local chat webhook that prints what it receives here);
  *  5. `n8n start` with the editor on http://localhost:5678. Ctrl-C stops n8n and the sandbox.
  *
  * Options (also `npm start -- --help`):
@@ -17,13 +19,14 @@
  *   --armor-port N       sandbox Armor API port (default 5680)
  *   --autharmor-port N   sandbox Auth Armor API port (default 5681)
  *   --sandbox-only       run only the sandbox
- *   --no-demo            do not (re)import the demo credentials and workflow (also ARMOR_NO_DEMO=1)
+ *   --no-demo            do not (re)import the demo credentials, workflow and examples (also ARMOR_NO_DEMO=1)
  *   --no-build           pack the existing dist/ instead of running `npm run build`
  *   --user-folder DIR    n8n user folder (default: $ARMOR_N8N_CACHE/demo-user-folder,
  *                        ARMOR_N8N_CACHE defaulting to ~/.cache/n8n-nodes-armor)
  * Other N8N_* variables in the environment are passed to n8n (e.g. N8N_LOG_LEVEL=info).
  */
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
@@ -139,6 +142,95 @@ function assertPortFree(port, what, flag) {
 	});
 }
 
+/**
+ * A stand-in for the chat webhook the alert example posts to: prints each message's `text` and answers 200.
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+function startChatWebhook() {
+	const server = http.createServer((request, response) => {
+		let body = '';
+		request.setEncoding('utf8');
+		request.on('data', (chunk) => (body += chunk));
+		request.on('end', () => {
+			let text = body;
+			try {
+				text = JSON.parse(body).text ?? body;
+			} catch {
+				/* not JSON: print it as it came */
+			}
+			log(`chat webhook received: ${text}`);
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end('{"ok":true}');
+		});
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+			resolve({
+				url: `http://127.0.0.1:${address.port}/chat`,
+				close: () =>
+					new Promise((done) => {
+						server.closeAllConnections();
+						server.close(() => done(undefined));
+					}),
+			});
+		});
+	});
+}
+
+/**
+ * Imports every example of examples/ pointed at the sandbox (the rewrite the e2e tests use), in one
+ * `n8n import:workflow`; each keeps its id, so a restart replaces it. Returns the names imported.
+ * @param {N8nHost} host
+ * @param {import('../test/sandbox/server').Sandbox} sandbox
+ * @param {string} chatWebhook
+ * @returns {Promise<string[]>}
+ */
+async function importExamples(host, sandbox, chatWebhook) {
+	const {
+		exampleFiles,
+		exampleUrlRewrites,
+		exampleWorkflowId,
+		readExample,
+		sandboxExample,
+	} = require('../test/e2e/workflows');
+	const rewrites = exampleUrlRewrites(sandbox, { chatWebhook });
+	const credentials = {
+		armorApi: ARMOR_CREDENTIAL,
+		armorApiKeyApi: ARMOR_API_KEY_CREDENTIAL,
+		authArmorApi: AUTH_ARMOR_CREDENTIAL,
+	};
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'armor-examples-'));
+	/** @type {string[]} */
+	const names = [];
+	try {
+		for (const file of exampleFiles()) {
+			try {
+				const workflow = sandboxExample(readExample(file), {
+					id: exampleWorkflowId(file),
+					credentials,
+					rewrites,
+				});
+				fs.writeFileSync(path.join(folder, file), JSON.stringify(workflow));
+				names.push(workflow.name);
+			} catch (error) {
+				console.error(
+					`[start] examples/${file} skipped: ${error instanceof Error ? error.message : error}`,
+				);
+			}
+		}
+		if (names.length) {
+			await host.n8n(['import:workflow', '--separate', `--input=${folder}`], {
+				label: `n8n import:workflow (${names.length} examples)`,
+			});
+		}
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+	return names;
+}
+
 /** N8N_* settings from the caller's environment that n8n should see (n8n-host sets its own defaults otherwise). */
 function passThroughEnv() {
 	/** @type {NodeJS.ProcessEnv} */
@@ -165,6 +257,10 @@ async function main() {
 	let sandbox;
 	/** @type {N8nHost | undefined} */
 	let host;
+	/** @type {{ url: string, close: () => Promise<void> } | undefined} */
+	let chatWebhook;
+	/** @type {string[]} */
+	let examples = [];
 	let stopping = false;
 	/** @param {number} code */
 	const shutdown = async (code) => {
@@ -172,6 +268,7 @@ async function main() {
 		stopping = true;
 		if (host?.server) log('stopping n8n...');
 		await host?.stop().catch((error) => console.error(`[start] stopping n8n: ${error.message}`));
+		await chatWebhook?.close();
 		await sandbox
 			?.close()
 			.catch((error) => console.error(`[start] stopping the sandbox: ${error.message}`));
@@ -279,6 +376,9 @@ async function main() {
 					),
 				]),
 			);
+			chatWebhook = await startChatWebhook();
+			log(`importing the examples (${since()}); their chat webhook: ${chatWebhook.url}`);
+			examples = await importExamples(host, sandbox, chatWebhook.url);
 		}
 
 		log(`starting n8n (${since()})`);
@@ -296,6 +396,11 @@ async function main() {
 				options.demo
 					? '  Open the workflow "Armor demo" and click "Execute workflow"; its credentials point at the sandbox.'
 					: '  (demo import skipped)',
+				...(examples.length
+					? [
+							`  The examples are ready to run too: ${examples.map((name) => `"${name}"`).join(', ')}.`,
+						]
+					: []),
 				`  n8n data: ${host.userFolder}`,
 				'  Ctrl-C stops n8n and the sandbox.',
 				'',

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to find. Each step's output streams through;
 // the last line sums up the jest tests as "N passed, N failed".
-// Steps: build, lint (n8n's community-node rules; then tests, scripts and bench), n8n's package scanner,
-// unit + integration tests, end-to-end tests in a real n8n, the browser walk through n8n's editor.
+// Steps: build, lint (`n8n-node lint`: n8n's exact community-node config over the repository; the tests,
+// scripts and benchmark under eslint.dev.config.mjs; the GitHub workflows under actionlint), n8n's package
+// scanner, unit + integration tests, end-to-end tests in real n8n versions, the browser walk through n8n's
+// editor. A full green run records the tested build for `prepublishOnly` (scripts/tested-build.js).
 // Skip steps for a quick local loop with e.g. `npm test -- --only=unit` (CI runs everything).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -39,9 +41,11 @@ function run(name, command, args, { jestJson } = {}) {
 
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'armor-test-'));
 run('build', 'npm', ['run', 'build', '--silent']);
-run('lint', 'npx', ['eslint', 'nodes', 'credentials', 'package.json', '--max-warnings=0']);
+// n8n's node CLI: checks that eslint.config.mjs is n8n's own (strict mode, cloud support), then lints.
+run('lint', 'npm', ['run', 'lint', '--silent']);
 // The code that is not shipped (tests, scripts, benchmark), under its own config (eslint.dev.config.mjs).
 run('lint', 'npm', ['run', 'lint:dev', '--silent']);
+run('lint', 'npm', ['run', 'lint:workflows', '--silent']);
 run('scan', 'node', ['scripts/scan-package.js', '--no-build']);
 run('unit', 'npx', ['jest', '--ci', '--json', `--outputFile=${path.join(reports, 'unit.json')}`], {
 	jestJson: path.join(reports, 'unit.json'),
@@ -67,6 +71,12 @@ if (fs.existsSync(path.join(root, 'scripts/test-browser.js'))) {
 		{
 			jestJson: path.join(reports, 'browser.json'),
 		},
+	);
+}
+if (!only && !totals.failed) {
+	const { recordTestedBuild } = require('./tested-build');
+	console.log(
+		`\nrecorded the tested build for publishing (dist ${recordTestedBuild().dist.slice(0, 12)})`,
 	);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);

@@ -10,20 +10,11 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { listFiles } = require('./list-files');
+
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(ROOT, '.tested-build.json');
-
-/** @param {string} dir @returns {string[]} paths relative to dist/, sorted */
-function listFiles(dir, prefix = '') {
-	return fs
-		.readdirSync(dir, { withFileTypes: true })
-		.flatMap((entry) => {
-			const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-			return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
-		})
-		.sort();
-}
 
 /** Fingerprint of dist/, or undefined when there is no build. */
 function distFingerprint() {

@@ -483,14 +483,7 @@ class N8nHost {
 	 * @param {string} tarballPath
 	 */
 	async installPackage(tarballPath) {
-		await fsp.mkdir(this.nodesFolder, { recursive: true });
-		const manifest = path.join(this.nodesFolder, 'package.json');
-		if (!fs.existsSync(manifest)) {
-			await fsp.writeFile(
-				manifest,
-				`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
-			);
-		}
+		await this.writeNodesManifest();
 		await run(
 			'npm',
 			[
@@ -508,6 +501,46 @@ class N8nHost {
 				label: `npm install ${path.basename(tarballPath)} (into .n8n/nodes)`,
 			},
 		);
+	}
+
+	/**
+	 * Links a package folder (this repository by default) into `<userFolder>/.n8n/nodes` instead of
+	 * installing a copy: n8n loads it from there under its own name, reading its dist/ in place, so with
+	 * N8N_DEV_RELOAD=true a rebuild reloads its nodes (`npm run dev`). Replaces an installed copy.
+	 * @param {string} [dir]
+	 */
+	async linkPackage(dir = REPO_ROOT) {
+		await this.writeNodesManifest();
+		await run(
+			'npm',
+			[
+				'install',
+				path.resolve(dir),
+				'--install-links=false', // a symlink to the folder, not a packed copy
+				'--ignore-scripts',
+				'--omit=dev',
+				'--legacy-peer-deps',
+				'--no-audit',
+				'--no-fund',
+			],
+			{
+				cwd: this.nodesFolder,
+				timings: this.timings,
+				label: `npm install ${dir} (linked into .n8n/nodes)`,
+			},
+		);
+	}
+
+	/** The folder's package.json, as the community-nodes screen creates it before its first install. */
+	async writeNodesManifest() {
+		await fsp.mkdir(this.nodesFolder, { recursive: true });
+		const manifest = path.join(this.nodesFolder, 'package.json');
+		if (!fs.existsSync(manifest)) {
+			await fsp.writeFile(
+				manifest,
+				`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+			);
+		}
 	}
 
 	/**
@@ -655,7 +688,8 @@ class N8nHost {
 			}
 			await sleep(250);
 		}
-		const why = exited || `was not ready (${url}/healthz/readiness, /rest/settings) within ${timeoutMs} ms`;
+		const why =
+			exited || `was not ready (${url}/healthz/readiness, /rest/settings) within ${timeoutMs} ms`;
 		await this.stop();
 		throw new Error(`n8n start ${why}\n${tail(this.serverOutput)}`);
 	}

@@ -3,7 +3,7 @@
 /**
  * Which build `npm test` has passed. A full, green `npm test` records a fingerprint of dist/ (every file's
  * path and bytes) with the package version in `.tested-build.json` (git-ignored, not packed);
- * `prepublishOnly` (scripts/check-tested-build.js) refuses to publish a dist/ with another fingerprint.
+ * `prepublishOnly` (scripts/check-publishable.js) refuses to publish a dist/ with another fingerprint.
  * The build is deterministic, so the release's own `npm run build` reproduces the tested bytes.
  */
 const crypto = require('node:crypto');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * A person's path through n8n's editor, in a real browser (Debian's Chromium driven by playwright-core):
  * the same n8n 2.41 that `npm start` brings up, with this package installed the way the community-nodes
@@ -11,7 +12,9 @@
  *   4. a new workflow: both nodes in the node panel with their icons and their operations as actions;
  *      Armor -> Get Me shows the user's accounts; Auth Armor -> User -> Get by username runs and the
  *      sandbox saw the username only in a header;
- *   5. n8n's light and dark theme each load their own icon variant.
+ *   5. n8n's light and dark theme each load their own icon variant;
+ *   6. an example of examples/ imported through the workflow menu's Import -> From file, its node given the
+ *      Auth Armor credential, run: the sandbox's person approves and the "Approved" branch runs.
  *
  * A screenshot per step goes to test-artifacts/browser/ (printed at the end). Run with
  * `npm run test:browser` (scripts/test-browser.js installs Chromium and n8n first).
@@ -48,6 +51,16 @@ const AUTH_ARMOR = {
 	wrongSecret: 'not-the-client-Secret-2',
 };
 const AUTH_ARMOR_USER = 'user1@autharmor.example';
+/** The example step 6 imports, and what is in it. */
+const EXAMPLE = {
+	file: path.join(REPO_ROOT, 'examples', 'approval-before-a-risky-step.json'),
+	name: 'Ask a person before a risky step (Auth Armor)',
+	approval: 'Ask for approval',
+	approved: 'Approved: do the risky step here',
+	notApproved: 'Not approved: stop here',
+	username: 'user3@autharmor.example',
+	actionName: 'Delete stale accounts',
+};
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 /** Which <img> files are this package's icons, per theme. */
 const ICONS = {
@@ -634,5 +647,81 @@ describe('a new user in n8n’s editor', () => {
 				await shot(`${n + 1}-theme-${theme}-canvas`);
 			});
 		}
+	});
+
+	test('6. an example imported from its file: the credential chosen, it runs, the approved branch runs', async () => {
+		const canvasNode = (name: string) =>
+			page.getByTestId('canvas-node').filter({ has: page.getByText(name, { exact: true }) });
+		await step('19-example-imported', async () => {
+			await universalAdd('New workflow');
+			await page.waitForURL(/\/workflow\//);
+			// the workflow menu (...) -> Import -> From file, and the file chooser a person uses
+			await page.getByTestId('workflow-menu').click();
+			await page.getByTestId('workflow-menu-item-import').hover();
+			const [chooser] = await Promise.all([
+				page.waitForEvent('filechooser'),
+				page.getByTestId('workflow-menu-item-import-from-file').click(),
+			]);
+			await chooser.setFiles(EXAMPLE.file);
+			for (const name of [EXAMPLE.approval, EXAMPLE.approved, EXAMPLE.notApproved]) {
+				await canvasNode(name).waitFor();
+			}
+			await page.getByTestId('inline-edit-preview').filter({ hasText: EXAMPLE.name }).waitFor();
+			expect(await page.getByTestId('canvas-node').count()).toBe(4);
+			await shot('19-example-imported');
+		});
+		await step('20-example-credential', async () => {
+			// the file names no credential of this n8n: the person picks theirs in the node
+			await canvasNode(EXAMPLE.approval).dblclick();
+			await ndv().waitFor();
+			const credential = ndv().getByTestId('node-credentials-select');
+			await credential.click();
+			await page.getByRole('option').filter({ hasText: 'Auth Armor account' }).click();
+			expect(await chosen(credential)).toBe('Auth Armor account');
+			expect(await chosen(ndv().getByTestId('parameter-input-operation'))).toBe(
+				'Request Approval and Wait',
+			);
+			await shot('20-example-credential');
+			await ndv().getByTestId('ndv-close-button').click();
+			await ndv().waitFor({ state: 'hidden' });
+		});
+		await step('21-example-executed', async () => {
+			sandbox.configure({ authArmorApprover: { action: 'approve', afterMs: 500 } });
+			const logStart = sandbox.requests.length;
+			await page.getByTestId('execute-workflow-button').click();
+			await canvasNode(EXAMPLE.approved)
+				.getByTestId('canvas-node-status-success')
+				.waitFor({ timeout: 60_000 });
+			await page.getByText('Workflow executed successfully').waitFor();
+			// the approved branch ran, the other did not
+			expect(
+				await canvasNode(EXAMPLE.notApproved).getByTestId('canvas-node-status-success').count(),
+			).toBe(0);
+			await shot('21-example-executed');
+			// the person was asked about the example's action, and their answer checked
+			const requests = sandbox.requests.slice(logStart);
+			const start = requests.find((request) => request.path === '/v4/auth/authenticator/start');
+			expect(JSON.parse(start?.body ?? '{}')).toMatchObject({
+				username: EXAMPLE.username,
+				action_name: EXAMPLE.actionName,
+			});
+			expect(
+				requests.filter((request) => request.path === '/v4/auth/authenticator/validate'),
+			).toHaveLength(1);
+		});
+		await step('22-example-approval-output', async () => {
+			await canvasNode(EXAMPLE.approval).dblclick();
+			await ndv().waitFor();
+			const output = ndv().getByTestId('output-panel');
+			await output.getByTestId('node-run-status-success').waitFor();
+			// the node's two outputs as tabs: the item left on "Approved", with the person's answer
+			await output.getByText('Approved Branch (1 item)').waitFor();
+			for (const shown of ['approved', 'Success', EXAMPLE.username]) {
+				await output.getByText(shown, { exact: true }).first().waitFor();
+			}
+			await expectNoSecretsShown();
+			await shot('22-example-approval-output');
+			await ndv().getByTestId('ndv-close-button').click();
+		});
 	});
 });

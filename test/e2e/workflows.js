@@ -4,6 +4,10 @@
  * `npm start`'s demo and the benchmark, so all of them run the same shapes a user's n8n would hold.
  */
 
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
 const PACKAGE = 'n8n-nodes-armor';
 const ARMOR_NODE = `${PACKAGE}.armor`;
 const AUTH_ARMOR_NODE = `${PACKAGE}.authArmor`;
@@ -270,6 +274,136 @@ function chainWorkflow(id, name, nodes, { webhookPath } = {}) {
 	};
 }
 
+/** The example workflows users import (`examples/*.json`). */
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
+/** The credential id the examples carry: the user picks their own credential after importing. */
+const EXAMPLE_CREDENTIAL_PLACEHOLDER = 'REPLACE_WITH_YOUR_CREDENTIAL';
+/** The chat webhook address the alert example posts to, for the user to replace. */
+const EXAMPLE_CHAT_WEBHOOK = 'https://hooks.slack.com/services/REPLACE/ME';
+
+/** File names of the examples, sorted. */
+function exampleFiles() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort();
+}
+
+/**
+ * One example as a user downloads it.
+ * @param {string} file a name from exampleFiles()
+ * @returns {any}
+ */
+function readExample(file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+/**
+ * The id an example gets when it is imported for the sandbox: fixed per file name (a re-import replaces
+ * it), 16 characters like n8n's own ids.
+ * @param {string} file
+ */
+function exampleWorkflowId(file) {
+	return `ex${crypto.createHash('sha256').update(file).digest('hex').slice(0, 14)}`;
+}
+
+/**
+ * Where the vendors' addresses used in the examples point in the sandbox: `[prefix, replacement]` pairs.
+ * `chatWebhook`, when given, replaces the alert example's chat webhook placeholder.
+ * @param {{ armorUrl: string, servicesUrl?: string, authArmorUrl: string, authArmorTokenUrl: string }} sandbox
+ * @param {{ chatWebhook?: string }} [options]
+ * @returns {Array<[string, string]>}
+ */
+function exampleUrlRewrites(sandbox, { chatWebhook } = {}) {
+	/** @type {Array<[string, string]>} */
+	const rewrites = [
+		['https://api.armor.com', sandbox.armorUrl],
+		['https://login.autharmor.com/connect/token', sandbox.authArmorTokenUrl],
+		['https://api.autharmor.com', sandbox.authArmorUrl],
+	];
+	if (sandbox.servicesUrl) {
+		for (const service of ['mdr', 'infrastructure', 'agent-management']) {
+			rewrites.push([
+				`https://${service}.api.secure-prod.services`,
+				`${sandbox.servicesUrl}/${service}`,
+			]);
+		}
+	}
+	if (chatWebhook) rewrites.push([EXAMPLE_CHAT_WEBHOOK, chatWebhook]);
+	return rewrites;
+}
+
+/**
+ * Replaces each `prefix` of `rewrites` wherever it starts an address in `text` (also inside an expression).
+ * @param {string} text
+ * @param {Array<[string, string]>} rewrites
+ */
+function rewriteUrls(text, rewrites) {
+	let result = text;
+	for (const [prefix, replacement] of rewrites) {
+		const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		// the prefix must end where an address part ends: not `https://api.armor.com.example`
+		result = result.replace(new RegExp(`${escaped}(?=[/?#'"\`\\s}]|$)`, 'g'), () => replacement);
+	}
+	return result;
+}
+
+/**
+ * @param {unknown} value
+ * @param {(text: string) => string} change
+ * @returns {any}
+ */
+function mapStrings(value, change) {
+	if (typeof value === 'string') return change(value);
+	if (Array.isArray(value)) return value.map((entry) => mapStrings(entry, change));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, mapStrings(entry, change)]),
+		);
+	}
+	return value;
+}
+
+/**
+ * An example pointed at the sandbox, the one place the end-to-end tests and `npm start` do this: every
+ * credential reference replaced by the credential of its type in `credentials`, the vendors' addresses in
+ * the node parameters by the sandbox's (`rewrites`, see exampleUrlRewrites), and the given id. Throws when
+ * a node uses a credential type `credentials` lacks, or an address no rewrite covers is left (an example
+ * must not reach the internet from a test).
+ * @param {any} workflow as readExample() returns it (not changed)
+ * @param {{ id: string, credentials: Record<string, { id: string, name: string }>, rewrites: Array<[string, string]> }} options
+ * @returns {any}
+ */
+function sandboxExample(workflow, { id, credentials, rewrites }) {
+	const allowed = rewrites.map(([, replacement]) => replacement);
+	const nodes = workflow.nodes.map((/** @type {any} */ node) => {
+		const parameters = mapStrings(node.parameters ?? {}, (text) => rewriteUrls(text, rewrites));
+		for (const address of JSON.stringify(parameters).match(/https?:\/\/[^\s'"`}\\]+/g) ?? []) {
+			if (!allowed.some((base) => address.startsWith(base))) {
+				throw new Error(
+					`example "${workflow.name}", node "${node.name}": no sandbox address for ${address} (add it to exampleUrlRewrites)`,
+				);
+			}
+		}
+		/** @type {Record<string, { id: string, name: string }> | undefined} */
+		let nodeCredentials;
+		if (node.credentials) {
+			nodeCredentials = {};
+			for (const type of Object.keys(node.credentials)) {
+				const credential = credentials[type];
+				if (!credential) {
+					throw new Error(
+						`example "${workflow.name}", node "${node.name}": no sandbox credential of type ${type}`,
+					);
+				}
+				nodeCredentials[type] = { id: credential.id, name: credential.name };
+			}
+		}
+		return { ...node, parameters, ...(nodeCredentials ? { credentials: nodeCredentials } : {}) };
+	});
+	return { ...workflow, id, active: false, nodes };
+}
+
 module.exports = {
 	armorApiKeyCredential,
 	ARMOR_NODE,
@@ -281,4 +415,12 @@ module.exports = {
 	chainWorkflow,
 	httpRequestNode,
 	itemsNodes,
+	EXAMPLES_DIR,
+	EXAMPLE_CREDENTIAL_PLACEHOLDER,
+	EXAMPLE_CHAT_WEBHOOK,
+	exampleFiles,
+	readExample,
+	exampleWorkflowId,
+	exampleUrlRewrites,
+	sandboxExample,
 };

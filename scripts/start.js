@@ -14,6 +14,10 @@
  *     local chat webhook that prints what it receives here);
  *  5. `n8n start` with the editor on http://localhost:5678. Ctrl-C stops n8n and the sandbox.
  *
+ * `npm run dev` (`--dev`): the same, but this repository is linked into n8n instead of a packed copy, in its
+ * own user folder (dev-user-folder); `tsc --watch` rebuilds dist/ on every save and n8n (N8N_DEV_RELOAD)
+ * reloads the nodes: refresh the editor to see a change. Icons and codex files are copied at start only.
+ *
  * Options (also `npm start -- --help`):
  *   --port N             editor port (default: $N8N_PORT or 5678)
  *   --armor-port N       sandbox Armor API port (default 5680)
@@ -21,17 +25,20 @@
  *   --sandbox-only       run only the sandbox
  *   --no-demo            do not (re)import the demo credentials, workflow and examples (also ARMOR_NO_DEMO=1)
  *   --no-build           pack the existing dist/ instead of running `npm run build`
- *   --user-folder DIR    n8n user folder (default: $ARMOR_N8N_CACHE/demo-user-folder,
+ *   --chat-port N        port of the local chat webhook the alert example posts to (default 5682)
+ *   --dev                link the repository, rebuild on save, reload the nodes (`npm run dev`)
+ *   --user-folder DIR    n8n user folder (default: $ARMOR_N8N_CACHE/demo-user-folder, or dev-user-folder,
  *                        ARMOR_N8N_CACHE defaulting to ~/.cache/n8n-nodes-armor)
  * Other N8N_* variables in the environment are passed to n8n (e.g. N8N_LOG_LEVEL=info).
  */
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, N8nHost, packPackage } = require('../test/e2e/n8n-host');
+const { ensureN8n, N8nHost, packPackage, REPO_ROOT, run } = require('../test/e2e/n8n-host');
 
 const DEMO_WORKFLOW_ID = 'armorDemoWorkflow';
 const ARMOR_CREDENTIAL = { id: 'armorSandboxCred', name: 'Armor (sandbox)' };
@@ -70,7 +77,10 @@ function parseArgs(argv) {
 		sandboxOnly: false,
 		demo: !['1', 'true'].includes(String(process.env.ARMOR_NO_DEMO || '').toLowerCase()),
 		build: true,
-		userFolder: path.join(cache, 'demo-user-folder'),
+		chatPort: 5682,
+		dev: false,
+		/** @type {string | undefined} */
+		userFolder: undefined,
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -105,6 +115,12 @@ function parseArgs(argv) {
 			case '--no-build':
 				options.build = false;
 				break;
+			case '--chat-port':
+				options.chatPort = port();
+				break;
+			case '--dev':
+				options.dev = true;
+				break;
 			case '--user-folder':
 				options.userFolder = path.resolve(value());
 				break;
@@ -117,6 +133,7 @@ function parseArgs(argv) {
 				throw new Error(`unknown option ${argv[i]} (see --help)`);
 		}
 	}
+	options.userFolder ??= path.join(cache, options.dev ? 'dev-user-folder' : 'demo-user-folder');
 	return options;
 }
 
@@ -146,7 +163,8 @@ function assertPortFree(port, what, flag) {
  * A stand-in for the chat webhook the alert example posts to: prints each message's `text` and answers 200.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-function startChatWebhook() {
+/** @param {number} port */
+function startChatWebhook(port) {
 	const server = http.createServer((request, response) => {
 		let body = '';
 		request.setEncoding('utf8');
@@ -165,7 +183,7 @@ function startChatWebhook() {
 	});
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		server.listen(port, '127.0.0.1', () => {
 			const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 			resolve({
 				url: `http://127.0.0.1:${address.port}/chat`,
@@ -231,6 +249,21 @@ async function importExamples(host, sandbox, chatWebhook) {
 	return names;
 }
 
+/**
+ * `tsc --watch` over the package: every save rebuilds dist/, which n8n's dev reload picks up. Its
+ * messages (compile errors included) show on our console.
+ */
+function watchBuild() {
+	const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+	const child = spawn(
+		process.execPath,
+		[tsc, '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'],
+		{ cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+	);
+	child.on('error', (error) => console.error(`[start] tsc --watch: ${error.message}`));
+	return child;
+}
+
 /** N8N_* settings from the caller's environment that n8n should see (n8n-host sets its own defaults otherwise). */
 function passThroughEnv() {
 	/** @type {NodeJS.ProcessEnv} */
@@ -259,6 +292,8 @@ async function main() {
 	let host;
 	/** @type {{ url: string, close: () => Promise<void> } | undefined} */
 	let chatWebhook;
+	/** @type {import('node:child_process').ChildProcess | undefined} */
+	let watcher;
 	/** @type {string[]} */
 	let examples = [];
 	let stopping = false;
@@ -268,6 +303,7 @@ async function main() {
 		stopping = true;
 		if (host?.server) log('stopping n8n...');
 		await host?.stop().catch((error) => console.error(`[start] stopping n8n: ${error.message}`));
+		watcher?.kill();
 		await chatWebhook?.close();
 		await sandbox
 			?.close()
@@ -290,6 +326,7 @@ async function main() {
 	try {
 		await assertPortFree(options.armorPort, 'sandbox Armor API', '--armor-port');
 		await assertPortFree(options.authArmorPort, 'sandbox Auth Armor API', '--autharmor-port');
+		await assertPortFree(options.chatPort, 'chat webhook', '--chat-port');
 		const { startSandbox } = require('../test/sandbox/server');
 		sandbox = await startSandbox({
 			host: '127.0.0.1',
@@ -310,14 +347,23 @@ async function main() {
 		await ensureN8n();
 
 		host = new N8nHost({ userFolder: options.userFolder, env: passThroughEnv() });
-		log(`${options.build ? 'building and packing' : 'packing'} n8n-nodes-armor (${since()})`);
-		const tarball = await packPackage({ build: options.build, timings: host.timings });
-		try {
-			log(`installing it into ${host.nodesFolder} (${since()})`);
-			await host.installPackage(tarball);
-		} finally {
-			fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+		if (options.dev) {
+			log(`building n8n-nodes-armor and linking it into ${host.nodesFolder} (${since()})`);
+			await run('npm', ['run', 'build'], { cwd: REPO_ROOT, timings: host.timings });
+			await host.linkPackage(REPO_ROOT);
+			watcher = watchBuild();
+		} else {
+			log(`${options.build ? 'building and packing' : 'packing'} n8n-nodes-armor (${since()})`);
+			const tarball = await packPackage({ build: options.build, timings: host.timings });
+			try {
+				log(`installing it into ${host.nodesFolder} (${since()})`);
+				await host.installPackage(tarball);
+			} finally {
+				fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+			}
 		}
+		// Always on (also with --no-demo): the stored alert example posts here.
+		chatWebhook = await startChatWebhook(options.chatPort);
 
 		if (options.demo) {
 			const {
@@ -376,13 +422,16 @@ async function main() {
 					),
 				]),
 			);
-			chatWebhook = await startChatWebhook();
 			log(`importing the examples (${since()}); their chat webhook: ${chatWebhook.url}`);
 			examples = await importExamples(host, sandbox, chatWebhook.url);
 		}
 
 		log(`starting n8n (${since()})`);
-		const { port } = await host.start({ port: options.port, output: 'inherit' });
+		const { port } = await host.start({
+			port: options.port,
+			output: 'inherit',
+			env: options.dev ? { N8N_DEV_RELOAD: 'true' } : {},
+		});
 		host.server?.once('exit', (code, signal) => {
 			if (stopping) return;
 			console.error(`[start] n8n exited unexpectedly (${code ?? signal})`);
@@ -399,6 +448,11 @@ async function main() {
 				...(examples.length
 					? [
 							`  The examples are ready to run too: ${examples.map((name) => `"${name}"`).join(', ')}.`,
+						]
+					: []),
+				...(options.dev
+					? [
+							'  Dev mode: saving a .ts file rebuilds dist/ and n8n reloads the nodes; refresh the editor to see it.',
 						]
 					: []),
 				`  n8n data: ${host.userFolder}`,

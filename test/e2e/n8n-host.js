@@ -424,7 +424,7 @@ class N8nHost {
 
 	/**
 	 * Settings that keep n8n from calling n8n's own online services (telemetry, version checks, templates,
-	 * banners, the verified community-node list, the MCP server registry, license renewal, AI features):
+	 * banners, the verified community-node list, the MCP server registry, AI features):
 	 * without them a machine without internet prints a wall of `getaddrinfo ENOTFOUND api.n8n.io`.
 	 * A module is only disabled where this n8n version has it (n8n refuses unknown module names).
 	 * @returns {Promise<NodeJS.ProcessEnv>}
@@ -443,7 +443,6 @@ class N8nHost {
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
 			...(disabledModules.length ? { N8N_DISABLED_MODULES: disabledModules.join(',') } : {}),
 		};

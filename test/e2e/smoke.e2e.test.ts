@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * Runs on every n8n version the package supports (n8n-versions.js: the current one and the oldest the
  * README promises), each in its own real n8n:
@@ -370,6 +370,50 @@ describe.each([
 			expect(stored?.data.accessToken).toBeTruthy();
 			expect(foreign.leaks([String(stored?.data.accessToken), 'demo-password'])).toEqual([]);
 		});
+	});
+});
+
+/**
+ * `npm run dev` links this repository into n8n and relies on n8n's N8N_DEV_RELOAD to pick up each rebuild.
+ * It runs the current n8n only (n8n 2.6 reloads only when NODE_ENV is "development").
+ */
+describe('a linked package folder in the current n8n (`npm run dev`)', () => {
+	const PACKAGE = 'n8n-nodes-armor-harness-probe';
+	let packageDir: string;
+
+	beforeAll(() => {
+		packageDir = writeProbePackage(PACKAGE);
+	});
+
+	afterAll(() => {
+		if (packageDir) fs.rmSync(packageDir, { recursive: true, force: true });
+	});
+
+	test('is reloaded when its build changes', async () => {
+		const devHost = new N8nHost({
+			env: { N8N_DEV_RELOAD: 'true', N8N_LOG_LEVEL: 'info' },
+		});
+		try {
+			await devHost.linkPackage(packageDir);
+			expect(
+				fs.lstatSync(path.join(devHost.nodesFolder, 'node_modules', PACKAGE)).isSymbolicLink(),
+			).toBe(true);
+			await devHost.start();
+			expect(devHost.serverOutput).not.toContain(`Hot reload triggered for ${PACKAGE}`);
+			const nodeFile = path.join(packageDir, 'dist/nodes/HarnessProbe/HarnessProbe.node.js');
+			// n8n starts watching shortly after it is ready: a rebuild each second until it notices one.
+			const deadline = Date.now() + 30_000;
+			while (
+				!devHost.serverOutput.includes(`Hot reload triggered for ${PACKAGE}`) &&
+				Date.now() < deadline
+			) {
+				fs.appendFileSync(nodeFile, '\n// rebuilt\n');
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+			expect(devHost.serverOutput).toContain(`Hot reload triggered for ${PACKAGE}`);
+		} finally {
+			await devHost.dispose();
+		}
 	});
 });
 

@@ -482,23 +482,9 @@ class N8nHost {
 	 * @param {string} tarballPath
 	 */
 	async installPackage(tarballPath) {
-		await this.writeNodesManifest();
-		await run(
-			'npm',
-			[
-				'install',
-				path.resolve(tarballPath),
-				'--ignore-scripts',
-				'--omit=dev',
-				'--legacy-peer-deps',
-				'--no-audit',
-				'--no-fund',
-			],
-			{
-				cwd: this.nodesFolder,
-				timings: this.timings,
-				label: `npm install ${path.basename(tarballPath)} (into .n8n/nodes)`,
-			},
+		await this.npmInstallIntoNodes(
+			[path.resolve(tarballPath)],
+			`npm install ${path.basename(tarballPath)} (into .n8n/nodes)`,
 		);
 	}
 
@@ -509,24 +495,32 @@ class N8nHost {
 	 * @param {string} [dir]
 	 */
 	async linkPackage(dir = REPO_ROOT) {
+		await this.npmInstallIntoNodes(
+			[path.resolve(dir), '--install-links=false'], // a symlink to the folder, not a packed copy
+			`npm install ${dir} (linked into .n8n/nodes)`,
+		);
+	}
+
+	/**
+	 * `npm install` in `<userFolder>/.n8n/nodes`, the way the community-nodes screen installs: no
+	 * scripts, no dev dependencies, n8n-workflow left to n8n.
+	 * @param {string[]} args what to install, and extra flags
+	 * @param {string} label
+	 */
+	async npmInstallIntoNodes(args, label) {
 		await this.writeNodesManifest();
 		await run(
 			'npm',
 			[
 				'install',
-				path.resolve(dir),
-				'--install-links=false', // a symlink to the folder, not a packed copy
+				...args,
 				'--ignore-scripts',
 				'--omit=dev',
 				'--legacy-peer-deps',
 				'--no-audit',
 				'--no-fund',
 			],
-			{
-				cwd: this.nodesFolder,
-				timings: this.timings,
-				label: `npm install ${dir} (linked into .n8n/nodes)`,
-			},
+			{ cwd: this.nodesFolder, timings: this.timings, label },
 		);
 	}
 

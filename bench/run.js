@@ -26,14 +26,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const {
-	ensureN8n,
-	packPackage,
-	N8nHost,
-	nodeOutput,
-	run,
-	REPO_ROOT,
-} = require('../test/e2e/n8n-host');
+const { ensureN8n, N8nHost, nodeOutput, run, REPO_ROOT } = require('../test/e2e/n8n-host');
 const { armorCredential, authArmorCredential } = require('../test/e2e/workflows');
 const { startSandbox } = require('../test/sandbox/server');
 const { figure, ratio } = require('./lib/stats');
@@ -859,9 +852,7 @@ async function main() {
 	let info;
 	try {
 		info = await machine(node24, n8nBin, args.packageDir);
-		const tarball = await packPackage({ build: args.build, dir: args.packageDir });
-		await host.installPackage(tarball);
-		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+		await host.packAndInstall({ build: args.build, dir: args.packageDir });
 		await importAll(ctx, args.only);
 		log('package installed, credentials and workflows imported; running cases');
 

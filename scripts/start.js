@@ -38,7 +38,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, N8nHost, packPackage, REPO_ROOT, run } = require('../test/e2e/n8n-host');
+const { ensureN8n, N8nHost, REPO_ROOT, run } = require('../test/e2e/n8n-host');
 
 const DEMO_WORKFLOW_ID = 'armorDemoWorkflow';
 const ARMOR_CREDENTIAL = { id: 'armorSandboxCred', name: 'Armor (sandbox)' };
@@ -353,14 +353,10 @@ async function main() {
 			await host.linkPackage(REPO_ROOT);
 			watcher = watchBuild();
 		} else {
-			log(`${options.build ? 'building and packing' : 'packing'} n8n-nodes-armor (${since()})`);
-			const tarball = await packPackage({ build: options.build, timings: host.timings });
-			try {
-				log(`installing it into ${host.nodesFolder} (${since()})`);
-				await host.installPackage(tarball);
-			} finally {
-				fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-			}
+			log(
+				`${options.build ? 'building, packing' : 'packing'} and installing n8n-nodes-armor into ${host.nodesFolder} (${since()})`,
+			);
+			await host.packAndInstall({ build: options.build });
 		}
 		// Always on (also with --no-demo): the stored alert example posts here.
 		chatWebhook = await startChatWebhook(options.chatPort);

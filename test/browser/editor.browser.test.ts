@@ -27,7 +27,7 @@ import { chromium, selectors, type BrowserContext, type Locator, type Page } fro
 
 import { armorResources } from '../../nodes/Armor/actions';
 import { authArmorResources } from '../../nodes/AuthArmor/actions';
-import { N8nHost, packPackage, REPO_ROOT } from '../e2e/n8n-host';
+import { N8nHost, REPO_ROOT } from '../e2e/n8n-host';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
 
@@ -285,12 +285,7 @@ beforeAll(
 
 		sandbox = await startSandbox();
 		host = new N8nHost();
-		const tarball = await packPackage({ timings: host.timings });
-		try {
-			await host.installPackage(tarball);
-		} finally {
-			fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-		}
+		await host.packAndInstall();
 		editorUrl = (await host.start()).url;
 
 		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute

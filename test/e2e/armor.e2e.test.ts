@@ -3,12 +3,10 @@
  * The package inside a real n8n (2.41), installed the way the community-nodes screen installs it, run with
  * `n8n execute` against the sandbox. Asserts on the workflows' outputs and on the sandbox's request log.
  */
-import { rmSync } from 'fs';
-import { dirname } from 'path';
 import { setTimeout as wait } from 'timers/promises';
 
 import { startForeignListener, startSandbox, type Sandbox } from '../sandbox/server';
-import { ensureN8n, N8nHost, nodeError, nodeOutput, packPackage } from './n8n-host';
+import { ensureN8n, N8nHost, nodeError, nodeOutput } from './n8n-host';
 import {
 	armorApiKeyCredential,
 	armorCredential,
@@ -59,9 +57,7 @@ beforeAll(
 			armorExpiresInUnit: 'seconds',
 		});
 		host = new N8nHost();
-		const tarball = await packPackage();
-		await host.installPackage(tarball);
-		rmSync(dirname(tarball), { recursive: true, force: true });
+		await host.packAndInstall();
 		await host.importCredentials([
 			armorCredential(sandbox, armor),
 			armorCredential(sandbox, {

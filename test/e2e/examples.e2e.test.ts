@@ -16,7 +16,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { join } from 'path';
 import { setTimeout as wait } from 'timers/promises';
 
 import {
@@ -26,7 +26,7 @@ import {
 	type RecordedRequest,
 	type Sandbox,
 } from '../sandbox/server';
-import { ensureN8n, N8nHost, nodeOutput, packPackage, type ExecuteResult } from './n8n-host';
+import { ensureN8n, N8nHost, nodeOutput, type ExecuteResult } from './n8n-host';
 import {
 	armorApiKeyCredential,
 	armorCredential,
@@ -341,12 +341,7 @@ beforeAll(
 		sandbox = await startSandbox();
 		chat = await startForeignListener();
 		host = new N8nHost();
-		const tarball = await packPackage({ timings: host.timings });
-		try {
-			await host.installPackage(tarball);
-		} finally {
-			rmSync(dirname(tarball), { recursive: true, force: true });
-		}
+		await host.packAndInstall();
 		await host.importCredentials([
 			armorCredential(sandbox, CREDENTIALS.armorApi),
 			armorApiKeyCredential(sandbox, CREDENTIALS.armorApiKeyApi),

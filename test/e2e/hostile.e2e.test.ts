@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test code: it runs in Node.js, outside n8n, with the sandbox’s fake secrets */
 /**
  * The README's security promises, held inside a real n8n (2.41) against an API that does not behave: it
  * redirects to another host, echoes requests (tokens, passwords, client secrets) in its error pages, invalidates
@@ -6,8 +6,6 @@
  * executions at once. Our nodes and n8n's own HTTP Request node (using our credentials) are both tried.
  * A second "foreign" listener stands for another host: it must never receive anything secret.
  */
-import { rmSync } from 'fs';
-import { dirname } from 'path';
 
 import {
 	startForeignListener,
@@ -15,7 +13,7 @@ import {
 	type ForeignListener,
 	type Sandbox,
 } from '../sandbox/server';
-import { ensureN8n, N8nHost, nodeError, nodeOutput, packPackage } from './n8n-host';
+import { ensureN8n, N8nHost, nodeError, nodeOutput } from './n8n-host';
 import {
 	armorCredential,
 	authArmorCredential,
@@ -93,9 +91,7 @@ beforeAll(
 		sandbox = await startSandbox();
 		foreign = await startForeignListener();
 		host = new N8nHost();
-		const tarball = await packPackage();
-		await host.installPackage(tarball);
-		rmSync(dirname(tarball), { recursive: true, force: true });
+		await host.packAndInstall();
 		await host.importCredentials([
 			armorCredential(sandbox, armor),
 			armorCredential(sandbox, armorFresh),

@@ -189,6 +189,8 @@ export declare class N8nHost {
 	n8n(args: string[], options?: Omit<RunOptions, 'timings'>): Promise<RunResult>;
 	/** Installs a package tarball into `<userFolder>/.n8n/nodes` like the community-nodes screen. */
 	installPackage(tarballPath: string): Promise<void>;
+	/** Builds (unless build: false), packs and installs a package (default: this repository); removes the tarball. */
+	packAndInstall(options?: { build?: boolean; dir?: string }): Promise<void>;
 	/** Links a package folder (default: this repository) into `<userFolder>/.n8n/nodes` (`npm run dev`). */
 	linkPackage(dir?: string): Promise<void>;
 	/** Writes `<userFolder>/.n8n/nodes/package.json` if missing. */

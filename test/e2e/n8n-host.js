@@ -489,6 +489,21 @@ class N8nHost {
 	}
 
 	/**
+	 * Builds (unless `build: false`) and packs a package (this repository by default), installs the tarball
+	 * like the community-nodes screen, and removes the tarball.
+	 * @param {{ build?: boolean, dir?: string }} [options]
+	 */
+	async packAndInstall({ build = true, dir = REPO_ROOT } = {}) {
+		const tarball = await packPackage({ build, dir, timings: this.timings });
+		try {
+			await this.installPackage(tarball);
+		} finally {
+			await fsp.rm(path.dirname(tarball), { recursive: true, force: true });
+			packFolders.delete(path.dirname(tarball));
+		}
+	}
+
+	/**
 	 * Links a package folder (this repository by default) into `<userFolder>/.n8n/nodes` instead of
 	 * installing a copy: n8n loads it from there under its own name, reading its dist/ in place, so with
 	 * N8N_DEV_RELOAD=true a rebuild reloads its nodes (`npm run dev`). Replaces an installed copy.

@@ -21,7 +21,7 @@ import {
 	type ForeignListener,
 	type Sandbox,
 } from '../sandbox/server';
-import { ensureN8n, N8N_VERSIONS, N8nHost, nodeError, nodeOutput, packPackage } from './n8n-host';
+import { ensureN8n, N8N_VERSIONS, N8nHost, nodeError, nodeOutput } from './n8n-host';
 import {
 	armorApiKeyCredential,
 	armorCredential,
@@ -65,9 +65,6 @@ function chain(id: string, nodes: Array<Record<string, unknown> & { name: string
 		connections,
 	};
 }
-
-/** This repository's package, built and packed once for every version. */
-let packed: Promise<string> | undefined;
 
 describe.each([
 	['current', N8N_VERSIONS.current],
@@ -186,9 +183,7 @@ describe.each([
 				baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
 				packageDir = writeProbePackage(PACKAGE);
-				const tarball = await packPackage({ build: false, dir: packageDir });
-				await host.installPackage(tarball);
-				fs.rmSync(path.dirname(tarball), { recursive: true, force: true }); // jest does not run exit hooks
+				await host.packAndInstall({ build: false, dir: packageDir });
 				await host.importCredentials([
 					{ ...credential, type: 'harnessProbeApi', data: { baseUrl, secret: 'probe-secret' } },
 				]);
@@ -267,8 +262,7 @@ describe.each([
 			async () => {
 				sandbox = await startSandbox();
 				foreign = await startForeignListener();
-				packed ??= packPackage();
-				await host.installPackage(await packed);
+				await host.packAndInstall();
 				await host.importCredentials([
 					armorCredential(sandbox, armor),
 					armorApiKeyCredential(sandbox, armorKey),

@@ -43,6 +43,7 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'armor-test-'));
 run('build', 'npm', ['run', 'build', '--silent']);
 // n8n's node CLI: checks that eslint.config.mjs is n8n's own (strict mode, cloud support), then lints.
 run('lint', 'npm', ['run', 'lint', '--silent']);
+run('lint', 'node', ['scripts/check-cloud-support.js']);
 // The code that is not shipped (tests, scripts, benchmark), under its own config (eslint.dev.config.mjs).
 run('lint', 'npm', ['run', 'lint:dev', '--silent']);
 run('lint', 'npm', ['run', 'lint:workflows', '--silent']);

@@ -5,6 +5,7 @@
 // in package.json and eslint.config.mjs exactly node-cli's), which n8n Cloud verification requires.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 
 const root = path.join(__dirname, '..');
 const cli = path.join(root, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
@@ -13,8 +14,7 @@ const result = spawnSync(process.execPath, [cli, 'cloud-support'], {
 	encoding: 'utf8',
 	stdio: ['ignore', 'pipe', 'pipe'],
 });
-// eslint-disable-next-line no-control-regex -- strips the CLI's colour codes
-const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`); // the CLI's colours
 if (result.status !== 0 || !/Cloud support is ENABLED/.test(output)) {
 	console.error(`n8n-node cloud-support does not report ENABLED:\n${output.trim()}`);
 	process.exit(1);
